@@ -1,0 +1,89 @@
+// Composes the QEMU command line from boards/<board>/qemu.json, the only file that knows it.
+using System.Text.Json;
+
+namespace Nf.Qemu;
+
+/// <summary>What one QEMU run needs; the profile turns it into arguments.</summary>
+public sealed record LaunchRequest(string Image)
+{
+    /// <summary>Device keys from the profile's "devices" table (rng, blk, scmi...).</summary>
+    public IReadOnlyList<string> Devices { get; init; } = [];
+    /// <summary>Modern (version 2) virtio-mmio registers instead of QEMU's legacy default.</summary>
+    public bool Modern { get; init; }
+    /// <summary>Deterministic instruction counting for benchmarks.</summary>
+    public bool Icount { get; init; }
+    /// <summary>vhost-user socket path for the scmi device.</summary>
+    public string? Socket { get; init; }
+    /// <summary>Scratch file for block devices.</summary>
+    public string? Scratch { get; init; }
+    /// <summary>Overrides the profile's guest RAM size.</summary>
+    public string? Ram { get; init; }
+    /// <summary>Appended verbatim (for example -dtb, -initrd, -append for a Linux guest).</summary>
+    public IReadOnlyList<string> Extra { get; init; } = [];
+}
+
+/// <summary>The board's QEMU launch profile.</summary>
+public sealed class LaunchProfile
+{
+    private readonly JsonElement _root;
+
+    private LaunchProfile(JsonElement root) => _root = root;
+
+    public string Binary => _root.GetProperty("binary").GetString()!;
+
+    /// <summary>Loads boards/{board}/qemu.json below the repository root.</summary>
+    public static LaunchProfile Load(string repoRoot, string board = "qemu-virt")
+    {
+        string path = Path.Combine(repoRoot, "boards", board, "qemu.json");
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
+        return new LaunchProfile(doc.RootElement.Clone());
+    }
+
+    /// <summary>Finds the repository root (the folder holding nf.sln) from a starting folder upwards.</summary>
+    public static string FindRepoRoot(string? start = null)
+    {
+        DirectoryInfo? dir = new(start ?? AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "nf.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("nf.sln not found above " + (start ?? AppContext.BaseDirectory));
+    }
+
+    /// <summary>The full argument list (without the binary) for one run.</summary>
+    public IReadOnlyList<string> Arguments(LaunchRequest request)
+    {
+        string ram = request.Ram ?? _root.GetProperty("ram").GetString()!;
+        var args = new List<string>();
+        Add(args, _root.GetProperty("base"), request, ram);
+        JsonElement devices = _root.GetProperty("devices");
+        var shared = _root.GetProperty("needsSharedMemory").EnumerateArray().Select(e => e.GetString()).ToHashSet();
+        if (request.Devices.Any(shared.Contains))
+            Add(args, _root.GetProperty("sharedMemory"), request, ram);
+        if (request.Modern)
+            Add(args, _root.GetProperty("modern"), request, ram);
+        if (request.Icount)
+            Add(args, _root.GetProperty("icount"), request, ram);
+        foreach (string device in request.Devices)
+        {
+            if (!devices.TryGetProperty(device, out JsonElement deviceArgs))
+                throw new ArgumentException($"device '{device}' is not in the launch profile; known: {string.Join(", ", devices.EnumerateObject().Select(p => p.Name))}");
+            Add(args, deviceArgs, request, ram);
+        }
+        args.AddRange(request.Extra);
+        return args;
+    }
+
+    private static void Add(List<string> args, JsonElement list, LaunchRequest request, string ram)
+    {
+        foreach (JsonElement item in list.EnumerateArray())
+        {
+            string arg = item.GetString()!
+                .Replace("{image}", request.Image)
+                .Replace("{ram}", ram);
+            if (arg.Contains("{socket}"))
+                arg = arg.Replace("{socket}", request.Socket ?? throw new ArgumentException("the scmi device needs a socket path"));
+            if (arg.Contains("{scratch}"))
+                arg = arg.Replace("{scratch}", request.Scratch ?? throw new ArgumentException("the blk device needs a scratch file"));
+            args.Add(arg);
+        }
+    }
+}
