@@ -1,0 +1,22 @@
+// Builds a set of projects in one `dotnet build` and says which of them failed.
+using Nf.Repository;
+
+namespace Nf.Building;
+
+/// <param name="Failed">False when the build as a whole failed.</param>
+/// <param name="ErrorsByProject">Error lines per project (full path) that had any.</param>
+/// <param name="Errors">Every error line, for errors no project claims.</param>
+public sealed record BuildOutcome(bool Succeeded, IReadOnlyDictionary<string, IReadOnlyList<string>> ErrorsByProject,
+    IReadOnlyList<string> Errors, TimeSpan Elapsed);
+
+public static class ImageBuild
+{
+    /// <summary>Restores and builds <paramref name="projects"/> through one throw-away solution named <paramref name="setName"/>.</summary>
+    public static async Task<BuildOutcome> BuildAsync(RepoLayout layout, string setName, IReadOnlyList<string> projects, CancellationToken cancel = default)
+    {
+        string solution = ProjectSet.Write(Path.Combine(layout.WorkDir, setName + ".slnx"), projects);
+        CommandResult result = await DotnetCommand.RunAsync(layout.Root,
+            ["build", solution, "-c", RepoLayout.Configuration, "-v", "q", "--nologo", "-clp:ErrorsOnly;NoSummary"], cancel: cancel);
+        return new BuildOutcome(result.ExitCode == 0, BuildErrors.ByProject(result.Output), BuildErrors.Lines(result.Output), result.Elapsed);
+    }
+}

@@ -1,0 +1,88 @@
+// `./nf run`: build firmware/App and boot it with the console on this terminal; the exit code is the image's.
+using System.Diagnostics;
+using Nf.Building;
+using Nf.Images;
+using Nf.Platform;
+using Nf.Qemu;
+using Nf.Repository;
+
+namespace Nf.Commands;
+
+public static class RunCommand
+{
+    public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
+    {
+        bool modern = arguments.Contains("--modern");
+        string? unknown = arguments.FirstOrDefault(a => a != "--modern");
+        if (unknown is not null)
+        {
+            Progress.Say($"unknown argument '{unknown}' (usage: ./nf run [--modern])");
+            return 2;
+        }
+        if (!File.Exists(layout.AppProject))
+        {
+            Progress.Say($"no firmware program at {Path.GetRelativePath(layout.Root, layout.AppProject)}");
+            return 3;
+        }
+
+        Progress.Say("building firmware/App...");
+        var projects = new List<string> { layout.AppProject };
+        if (File.Exists(layout.DaemonProject))
+            projects.Add(layout.DaemonProject);
+        BuildOutcome build = await ImageBuild.BuildAsync(layout, "run", projects, cancel);
+        if (!build.Succeeded)
+        {
+            foreach (string error in build.Errors)
+                Console.Error.WriteLine(error);
+            Progress.Say("build failed");
+            return 3;
+        }
+        string? manifestPath = RepoLayout.FindManifest(layout.AppProject);
+        if (manifestPath is null)
+        {
+            Progress.Say($"the build left no {ImageManifest.FileName} for the app");
+            return 3;
+        }
+        ImageManifest manifest = ImageManifest.Read(manifestPath);
+        VirtioMode mode = modern ? VirtioMode.Modern : manifest.Modes[0];
+
+        await using ScmiPlatformDaemon? daemon = manifest.Devices.Contains("scmi")
+            ? await ScmiPlatformDaemon.StartAsync(layout.DaemonDll, TimeSpan.FromSeconds(20))
+            : null;
+        string? scratch = null;
+        try
+        {
+            if (manifest.Devices.Contains("blk"))
+            {
+                scratch = Path.GetTempFileName();
+                using FileStream file = File.OpenWrite(scratch);
+                file.SetLength(1 << 20);
+            }
+            var profile = LaunchProfile.Load(layout.Root);
+            IReadOnlyList<string> qemuArguments = profile.Arguments(ImageBoot.Request(manifest, mode, daemon?.SocketPath, scratch));
+            Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}); Ctrl-A X quits QEMU");
+
+            // The console is this terminal: QEMU inherits stdin, stdout and stderr.
+            var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
+            foreach (string argument in qemuArguments)
+                info.ArgumentList.Add(argument);
+            using Process qemu = Process.Start(info)!;
+            try
+            {
+                await qemu.WaitForExitAsync(cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                qemu.Kill(entireProcessTree: true);
+                await qemu.WaitForExitAsync(CancellationToken.None);
+            }
+            Progress.Say($"{manifest.Name} exited with {qemu.ExitCode}");
+            return qemu.ExitCode;
+        }
+        finally
+        {
+            if (scratch is not null)
+                File.Delete(scratch);
+        }
+    }
+}

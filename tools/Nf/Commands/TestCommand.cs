@@ -1,0 +1,173 @@
+// `./nf test [FILTER]`: build every suite in one go, boot the on-target suites in each of their modes,
+// run the host test projects alongside, and end with "N passed, N failed".
+using System.Diagnostics;
+using Nf.Building;
+using Nf.HostTests;
+using Nf.Images;
+using Nf.Qemu;
+using Nf.Repository;
+using Nf.Results;
+
+namespace Nf.Commands;
+
+public static class TestCommand
+{
+    public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
+    {
+        bool list = false;
+        string? filterText = null;
+        foreach (string argument in arguments)
+        {
+            if (argument == "--list")
+                list = true;
+            else if (argument.StartsWith('-'))
+            {
+                Progress.Say($"unknown option '{argument}' (usage: ./nf test [--list] [FILTER])");
+                return 2;
+            }
+            else if (filterText is null)
+                filterText = argument;
+            else
+            {
+                Progress.Say("give at most one FILTER (a substring of suite or test names)");
+                return 2;
+            }
+        }
+        var filter = new TestFilter(filterText);
+        var clock = Stopwatch.StartNew();
+
+        IReadOnlyList<string> suites = layout.OnTargetSuiteProjects();
+        IReadOnlyList<string> hosts = layout.HostTestProjects();
+        var projects = new List<string>(suites);
+        projects.AddRange(hosts);
+        if (File.Exists(layout.DaemonProject))
+            projects.Add(layout.DaemonProject);
+
+        Progress.Say($"building {suites.Count} on-target suite(s) and {hosts.Count} host test project(s)...");
+        BuildOutcome build = await ImageBuild.BuildAsync(layout, list ? "list" : "test", projects, cancel);
+        Progress.Say($"built in {build.Elapsed.TotalSeconds:0.0} s" + (build.Succeeded ? "" : " with errors"));
+
+        var results = new List<SuiteResult>();
+        var builtSuites = new List<(string Project, ImageManifest Manifest)>();
+        foreach (string project in suites)
+        {
+            string name = RepoLayout.ProjectName(project);
+            if (build.ErrorsByProject.TryGetValue(project, out IReadOnlyList<string>? errors))
+            {
+                results.Add(SuiteResult.Broken(name, SuiteKind.OnTarget, "build failed: " + errors[0]));
+                continue;
+            }
+            string? manifestPath = RepoLayout.FindManifest(project);
+            if (manifestPath is null)
+            {
+                results.Add(SuiteResult.Broken(name, SuiteKind.OnTarget, $"build left no {ImageManifest.FileName}"
+                    + (build.Succeeded ? " (does the project import boards/qemu-virt/Board.targets?)" : "")));
+                continue;
+            }
+            try
+            {
+                builtSuites.Add((project, ImageManifest.Read(manifestPath)));
+            }
+            catch (InvalidDataException e)
+            {
+                results.Add(SuiteResult.Broken(name, SuiteKind.OnTarget, e.Message));
+            }
+        }
+        var brokenHosts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string project in hosts)
+        {
+            if (build.ErrorsByProject.TryGetValue(project, out IReadOnlyList<string>? errors))
+            {
+                results.Add(SuiteResult.Broken(RepoLayout.ProjectName(project), SuiteKind.Host, "build failed: " + errors[0]));
+                brokenHosts.Add(project);
+            }
+        }
+        // Errors in shared projects (the corelib, the board, a library) break everything that uses them.
+        var unclaimed = build.ErrorsByProject.Where(e => !projects.Contains(e.Key)).ToList();
+        if (!build.Succeeded && (unclaimed.Count > 0 || build.ErrorsByProject.Count == 0))
+        {
+            string first = unclaimed.Count > 0 ? $"{Path.GetFileName(unclaimed[0].Key)}: {unclaimed[0].Value[0]}" : build.Errors.FirstOrDefault() ?? "dotnet build failed";
+            results.Add(SuiteResult.Broken("build", SuiteKind.Host, first));
+        }
+
+        if (list)
+            return await ListAsync(layout, builtSuites, hosts.Except(brokenHosts).ToList(), filter, results, cancel);
+
+        // Host tests share the machine with QEMU: started first, they overlap their start-up cost with the boots.
+        Task<IReadOnlyList<SuiteResult>> hostRun = HostTestRun.RunAsync(layout, hosts.Except(brokenHosts).ToList(), filter, cancel);
+
+        var profile = LaunchProfile.Load(layout.Root);
+        var boot = new ImageBoot(profile, layout);
+        foreach ((string project, ImageManifest manifest) in builtSuites)
+        {
+            IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
+            if (!filter.IsAll && !filter.Matches(manifest.Name) && catalog is not null && !catalog.Any(filter.Matches))
+                continue;
+            foreach (VirtioMode mode in manifest.Modes)
+            {
+                string name = ImageBoot.DisplayName(manifest, mode);
+                Progress.Say($"booting {name}...");
+                SuiteResult result = await boot.RunAsync(manifest, mode, cancel: cancel);
+                SuiteResult? kept = filter.Apply(result, catalog);
+                if (kept is null)
+                    continue;
+                Progress.Say($"{name}: {kept.Passed} passed, {kept.Failed} failed" + (kept.Skipped > 0 ? $", {kept.Skipped} skipped" : "")
+                             + $" ({kept.Duration.TotalSeconds:0.0} s)");
+                results.Add(kept);
+            }
+        }
+
+        if (hosts.Count > brokenHosts.Count)
+            Progress.Say("waiting for host tests...");
+        results.AddRange(await hostRun);
+
+        if (!filter.IsAll && results.Count == 0)
+        {
+            Console.WriteLine($"no suite or test matches '{filter.Text}'");
+            Console.WriteLine(SummaryReport.TotalLine(results));
+            return 1;
+        }
+        Console.WriteLine();
+        Console.WriteLine(SummaryReport.Render(results));
+        Progress.Say($"finished in {clock.Elapsed.TotalSeconds:0.0} s");
+        return results.All(r => r.Ok) ? 0 : 1;
+    }
+
+    private static async Task<int> ListAsync(RepoLayout layout, IReadOnlyList<(string Project, ImageManifest Manifest)> suites,
+        IReadOnlyList<string> hosts, TestFilter filter, List<SuiteResult> broken, CancellationToken cancel)
+    {
+        foreach ((string project, ImageManifest manifest) in suites)
+        {
+            IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
+            IReadOnlyList<string> names = manifest.ExpectsDeath || manifest.Kind == ImageKind.App ? [] : catalog ?? [];
+            foreach (VirtioMode mode in manifest.Modes)
+                Print(ImageBoot.DisplayName(manifest, mode), "on-target", names, filter);
+        }
+        foreach (string project in hosts)
+        {
+            CommandResult listed = await DotnetCommand.RunAsync(layout.Root,
+                ["test", project, "--no-build", "-c", RepoLayout.Configuration, "--list-tests", "--nologo"], cancel: cancel);
+            IReadOnlyList<string> names = listed.Output.Split('\n')
+                .SkipWhile(l => !l.Contains("The following Tests are available:", StringComparison.Ordinal))
+                .Skip(1)
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0)
+                .ToList();
+            Print(RepoLayout.ProjectName(project), "host", names, filter);
+        }
+        foreach (SuiteResult suite in broken)
+            Console.WriteLine($"{suite.Name} (broken: {suite.Problems[0]})");
+        return broken.Count == 0 ? 0 : 1;
+    }
+
+    private static void Print(string suite, string where, IReadOnlyList<string> names, TestFilter filter)
+    {
+        bool whole = filter.Matches(suite);
+        List<string> shown = whole ? names.ToList() : names.Where(filter.Matches).ToList();
+        if (!whole && shown.Count == 0)
+            return;
+        Console.WriteLine($"{suite} ({where}, {names.Count} test(s))");
+        foreach (string name in shown)
+            Console.WriteLine("  " + name);
+    }
+}

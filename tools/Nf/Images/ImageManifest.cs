@@ -1,0 +1,140 @@
+// The nf-image.json manifest a firmware build leaves next to image.elf (docs/conventions.md §1).
+using System.Text.Json;
+
+namespace Nf.Images;
+
+/// <summary>What the runner must know to boot one image and judge its run.</summary>
+public sealed record ImageManifest
+{
+    /// <summary>The file name every firmware build writes into its output folder.</summary>
+    public const string FileName = "nf-image.json";
+
+    public required string Name { get; init; }
+    public required ImageKind Kind { get; init; }
+    /// <summary>Keys of the launch profile's "devices" table.</summary>
+    public IReadOnlyList<string> Devices { get; init; } = [];
+    /// <summary>Virtio-mmio register layouts to run under, each a separate boot.</summary>
+    public IReadOnlyList<VirtioMode> Modes { get; init; } = [VirtioMode.Legacy];
+    /// <summary>The exit code a passing run ends with (0 unless the image is meant to die).</summary>
+    public int ExpectExit { get; init; }
+    /// <summary>Text a passing run must print, for images that are meant to die.</summary>
+    public string? ExpectOutput { get; init; }
+    public int TimeoutSeconds { get; init; } = 60;
+    /// <summary>The folder holding the manifest, image.elf and the IL assembly.</summary>
+    public string Directory { get; init; } = "";
+
+    public string ImagePath => Path.Combine(Directory, "image.elf");
+
+    /// <summary>True for images judged by exit code and output instead of test lines.</summary>
+    public bool ExpectsDeath => ExpectExit != 0 || ExpectOutput is not null;
+
+    public static ImageManifest Read(string path)
+    {
+        string text = File.ReadAllText(path);
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path))!, path);
+    }
+
+    /// <summary>Parses manifest text; <paramref name="origin"/> names it in error messages.</summary>
+    public static ImageManifest Parse(string json, string directory, string origin = ImageManifest.FileName)
+    {
+        JsonElement root;
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(json);
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{origin}: not JSON: {e.Message}");
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"{origin}: expected an object");
+
+        string name = RequiredString(root, "name", origin);
+        if (name.Length == 0 || name.Contains(',') || name.Contains('\n'))
+            throw new InvalidDataException($"{origin}: name '{name}' must be non-empty without commas or newlines");
+        ImageKind kind = RequiredString(root, "kind", origin) switch
+        {
+            "app" => ImageKind.App,
+            "test" => ImageKind.Test,
+            string other => throw new InvalidDataException($"{origin}: kind '{other}' is neither 'app' nor 'test'"),
+        };
+        IReadOnlyList<string> devices = StringList(root, "devices", origin) ?? [];
+        IReadOnlyList<VirtioMode> modes = (StringList(root, "modes", origin) ?? ["legacy"])
+            .Select(m => m switch
+            {
+                "legacy" => VirtioMode.Legacy,
+                "modern" => VirtioMode.Modern,
+                _ => throw new InvalidDataException($"{origin}: mode '{m}' is neither 'legacy' nor 'modern'"),
+            })
+            .Distinct()
+            .ToList();
+        if (modes.Count == 0)
+            throw new InvalidDataException($"{origin}: modes is empty; leave it out for the legacy default");
+
+        int expectExit = OptionalInt(root, "expectExit", origin) ?? 0;
+        if (expectExit is < 0 or > 255)
+            throw new InvalidDataException($"{origin}: expectExit {expectExit} is not a process exit code (0..255)");
+        int timeout = OptionalInt(root, "timeoutSeconds", origin) ?? 60;
+        if (timeout <= 0)
+            throw new InvalidDataException($"{origin}: timeoutSeconds must be positive, got {timeout}");
+        string? expectOutput = OptionalString(root, "expectOutput", origin);
+        if (expectOutput is "")
+            expectOutput = null;
+
+        return new ImageManifest
+        {
+            Name = name,
+            Kind = kind,
+            Devices = devices,
+            Modes = modes,
+            ExpectExit = expectExit,
+            ExpectOutput = expectOutput,
+            TimeoutSeconds = timeout,
+            Directory = directory,
+        };
+    }
+
+    private static string RequiredString(JsonElement root, string key, string origin) =>
+        OptionalString(root, key, origin) ?? throw new InvalidDataException($"{origin}: '{key}' is missing");
+
+    private static string? OptionalString(JsonElement root, string key, string origin)
+    {
+        if (!root.TryGetProperty(key, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.String)
+            throw new InvalidDataException($"{origin}: '{key}' must be a string");
+        return value.GetString();
+    }
+
+    private static int? OptionalInt(JsonElement root, string key, string origin)
+    {
+        if (!root.TryGetProperty(key, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        // MSBuild writes properties as text, so "60" is accepted as well as 60.
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), out int parsed))
+            return parsed;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number))
+            return number;
+        throw new InvalidDataException($"{origin}: '{key}' must be an integer");
+    }
+
+    private static IReadOnlyList<string>? StringList(JsonElement root, string key, string origin)
+    {
+        if (!root.TryGetProperty(key, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        // An MSBuild property list may arrive as "rng;scmi" rather than an array.
+        if (value.ValueKind == JsonValueKind.String)
+            return value.GetString()!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (value.ValueKind != JsonValueKind.Array)
+            throw new InvalidDataException($"{origin}: '{key}' must be an array of strings");
+        var list = new List<string>();
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+                throw new InvalidDataException($"{origin}: '{key}' must hold only strings");
+            list.Add(item.GetString()!);
+        }
+        return list;
+    }
+}
