@@ -1,0 +1,95 @@
+// The QEMU command line composed from the board's real boards/qemu-virt/qemu.json (docs/conventions.md §4).
+using Nf.Images;
+using Nf.Qemu;
+using Xunit;
+
+namespace Nf.Tests;
+
+public class LaunchProfileTests
+{
+    private static readonly LaunchProfile Profile = LaunchProfile.Load(LaunchProfile.FindRepoRoot());
+
+    private static int IndexOfPair(IReadOnlyList<string> args, string first, string second)
+    {
+        for (int i = 0; i + 1 < args.Count; i++)
+            if (args[i] == first && args[i + 1] == second)
+                return i;
+        return -1;
+    }
+
+    [Fact]
+    public void A_plain_image_gets_the_base_arguments_with_image_and_ram_filled_in()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("/out/image.elf"));
+
+        Assert.True(IndexOfPair(args, "-kernel", "/out/image.elf") >= 0);
+        Assert.True(IndexOfPair(args, "-m", "128M") >= 0);
+        Assert.True(IndexOfPair(args, "-semihosting-config", "enable=on,target=native") >= 0);
+        Assert.DoesNotContain(args, a => a.Contains('{'));
+        Assert.DoesNotContain("virtio-mmio.force-legacy=false", args);
+        Assert.DoesNotContain("-icount", args);
+    }
+
+    [Fact]
+    public void Scmi_brings_shared_memory_and_its_socket_and_modern_adds_the_global()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf")
+        {
+            Devices = ["scmi"], Modern = true, Socket = "/tmp/s.sock", Ram = "256M",
+        });
+
+        int shared = IndexOfPair(args, "-object", "memory-backend-memfd,id=mem,size=256M,share=on");
+        int modern = IndexOfPair(args, "-global", "virtio-mmio.force-legacy=false");
+        int device = IndexOfPair(args, "-chardev", "socket,id=scmi0,path=/tmp/s.sock");
+        Assert.True(shared >= 0 && modern > shared && device > modern, string.Join(' ', args));
+        Assert.True(IndexOfPair(args, "-m", "256M") >= 0);
+    }
+
+    [Fact]
+    public void Rng_needs_no_shared_memory()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf") { Devices = ["rng"] });
+
+        Assert.Contains("virtio-rng-device", args);
+        Assert.DoesNotContain(args, a => a.StartsWith("memory-backend-memfd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Devices_that_need_a_path_refuse_to_start_without_one()
+    {
+        Assert.Contains("socket", Assert.Throws<ArgumentException>(() => Profile.Arguments(new LaunchRequest("i.elf") { Devices = ["scmi"] })).Message);
+        Assert.Contains("scratch", Assert.Throws<ArgumentException>(() => Profile.Arguments(new LaunchRequest("i.elf") { Devices = ["blk"] })).Message);
+    }
+
+    [Fact]
+    public void An_unknown_device_is_refused_naming_the_known_ones()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Profile.Arguments(new LaunchRequest("i.elf") { Devices = ["gpu"] }));
+
+        Assert.Contains("'gpu'", error.Message);
+        Assert.Contains("rng", error.Message);
+    }
+
+    [Fact]
+    public void A_manifest_becomes_one_request_per_mode()
+    {
+        ImageManifest manifest = ImageManifest.Parse("""{ "name": "V", "kind": "test", "devices": ["rng"], "modes": ["legacy", "modern"] }""", "/out");
+
+        LaunchRequest legacy = ImageBoot.Request(manifest, VirtioMode.Legacy);
+        LaunchRequest modern = ImageBoot.Request(manifest, VirtioMode.Modern);
+
+        Assert.False(legacy.Modern);
+        Assert.True(modern.Modern);
+        Assert.Equal(["rng"], modern.Devices);
+        Assert.Equal("V [legacy]", ImageBoot.DisplayName(manifest, VirtioMode.Legacy));
+        Assert.Equal("V [modern]", ImageBoot.DisplayName(manifest, VirtioMode.Modern));
+    }
+
+    [Fact]
+    public void A_single_mode_suite_keeps_its_plain_name()
+    {
+        ImageManifest manifest = ImageManifest.Parse("""{ "name": "V", "kind": "test", "modes": ["modern"] }""", "/out");
+
+        Assert.Equal("V", ImageBoot.DisplayName(manifest, VirtioMode.Modern));
+    }
+}

@@ -1,0 +1,61 @@
+// FILTER selects suites by name, or single tests by name, case-insensitively.
+using Nf.HostTests;
+using Nf.Results;
+using Xunit;
+
+namespace Nf.Tests;
+
+public class TestFilterTests
+{
+    private static readonly SuiteResult Suite = new("CoreLib.Tests", SuiteKind.OnTarget,
+        [new("StringTests.Length", TestOutcome.Passed), new("MathTests.Add(1, 2)", TestOutcome.Failed, "x")], [], TimeSpan.Zero);
+
+    [Fact]
+    public void A_matching_suite_name_keeps_the_whole_suite()
+    {
+        Assert.Same(Suite, new TestFilter("corelib").Apply(Suite));
+    }
+
+    [Fact]
+    public void A_matching_test_name_keeps_only_that_test()
+    {
+        SuiteResult kept = new TestFilter("mathtests.ADD").Apply(Suite)!;
+
+        Assert.Equal("MathTests.Add(1, 2)", Assert.Single(kept.Cases).Name);
+    }
+
+    [Fact]
+    public void Nothing_matching_drops_the_suite()
+    {
+        Assert.Null(new TestFilter("Virtio").Apply(Suite));
+    }
+
+    [Fact]
+    public void A_crash_before_a_selected_test_is_still_reported()
+    {
+        SuiteResult crashed = SuiteResult.Broken("CoreLib.Tests", SuiteKind.OnTarget, "crashed (exit 2)") with { Name = "CoreLib.Tests" };
+
+        SuiteResult? kept = new TestFilter("Slow").Apply(crashed, knownNames: ["MathTests.Slow"]);
+
+        Assert.NotNull(kept);
+        Assert.Equal(1, kept.Failed);
+        Assert.Null(new TestFilter("Nothing").Apply(crashed, knownNames: ["MathTests.Slow"]));
+    }
+
+    [Fact]
+    public void No_filter_or_blank_selects_all()
+    {
+        Assert.True(TestFilter.All.IsAll);
+        Assert.True(new TestFilter("  ").IsAll);
+        Assert.Same(Suite, TestFilter.All.Apply(Suite));
+    }
+
+    [Theory]
+    [InlineData("Add", "FullyQualifiedName~Add")]
+    [InlineData("Add(1, 2)", @"FullyQualifiedName~Add\(1, 2\)")]
+    [InlineData("a|b&c!=d~e\\", @"FullyQualifiedName~a\|b\&c\!\=d\~e\\")]
+    public void Host_filters_escape_the_filter_language(string text, string expected)
+    {
+        Assert.Equal(expected, HostTestRun.FilterExpression(text));
+    }
+}
