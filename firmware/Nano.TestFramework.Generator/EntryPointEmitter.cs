@@ -26,14 +26,14 @@ internal static class EntryPointEmitter
         text.AppendLine("    }");
         text.AppendLine();
 
-        text.AppendLine("    /// <summary>The image's entry point: runs the suite and ends the machine with its exit code.</summary>");
+        text.AppendLine("    /// <summary>The image's entry point: runs the suite and returns its exit code for the boot stub to exit with.</summary>");
         text.AppendLine("    internal static unsafe class TestEntry");
         text.AppendLine("    {");
         for (int c = 0; c < classes.Count; c++)
             EmitThunks(text, classes[c], c);
 
         text.AppendLine($"        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = {Quote(entryPoint)})]");
-        text.AppendLine("        private static void Main()");
+        text.AppendLine("        private static int Main()");
         text.AppendLine("        {");
         text.AppendLine($"            {KnownNames.Runner}.BeginSuite({Quote(suiteName)});");
         for (int c = 0; c < classes.Count; c++)
@@ -46,7 +46,7 @@ internal static class EntryPointEmitter
                 text.AppendLine($"            {KnownNames.Runner}.Run({Quote(plan.Cases[t].Name)}, &Class{c}_Case{t}, class{c}Ready);");
             text.AppendLine($"            {KnownNames.Runner}.EndClass({Quote(plan.DisplayName)}, {cleanup}, class{c}Ready);");
         }
-        text.AppendLine($"            {KnownNames.Runner}.EndSuite();");
+        text.AppendLine($"            return {KnownNames.Runner}.EndSuite();");
         text.AppendLine("        }");
         text.AppendLine("    }");
         text.AppendLine("}");

@@ -21,5 +21,6 @@ internal static class KnownNames
 
     /// <summary>MSBuild property naming the symbol the board's boot stub calls (CompilerVisibleProperty).</summary>
     public const string EntryPointProperty = "build_property.NanoTestEntryPoint";
-    public const string DefaultEntryPoint = "nano_main";
+    // boards/qemu-virt/boot.S calls it after bring-up and passes its return value to nano_power_exit.
+    public const string DefaultEntryPoint = "nano_program_main";
 }

@@ -41,7 +41,7 @@ public sealed class GeneratorHarness
                     if (cleanup != null) cleanup();
                     Log.Add("end " + name);
                 }
-                public static void EndSuite() => Log.Add("summary");
+                public static int EndSuite() { Log.Add("summary"); return 0; }
             }
         }
         """;
@@ -100,8 +100,9 @@ public sealed class GeneratorHarness
         MethodInfo main = assembly.GetType("Nano.TestFramework.Generated.TestEntry")!
             .GetMethod("Main", BindingFlags.NonPublic | BindingFlags.Static)!;
         // The entry point is [UnmanagedCallersOnly], as the boot stub calls it: call it the same way.
-        var entry = (delegate* unmanaged<void>)main.MethodHandle.GetFunctionPointer();
-        entry();
+        var entry = (delegate* unmanaged<int>)main.MethodHandle.GetFunctionPointer();
+        if (entry() != 0)
+            throw new InvalidOperationException("the generated entry point did not return the runner's exit code");
         var log = (List<string>)assembly.GetType("Nano.TestFramework.TestRunner")!.GetField("Log")!.GetValue(null)!;
         return log.ToList();
     }

@@ -127,7 +127,7 @@ public class TestDiscoveryGeneratorTests
     public void The_entry_symbol_follows_the_build_property()
     {
         Assert.Contains("EntryPoint = \"board_main\"", GeneratorHarness.Run(Suite, entryPoint: "board_main").Generated);
-        Assert.Contains("EntryPoint = \"nano_main\"", GeneratorHarness.Run(Suite).Generated);
+        Assert.Contains("EntryPoint = \"nano_program_main\"", GeneratorHarness.Run(Suite).Generated);
     }
 
     [Theory]
