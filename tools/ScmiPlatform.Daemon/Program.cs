@@ -1,1 +1,64 @@
+// scmi-platform: the vhost-user backend daemon for QEMU's vhost-user-scmi device.
+using System.Runtime.InteropServices;
+using ScmiPlatform.Daemon;
+using ScmiPlatform.Device;
+using ScmiPlatform.VhostUser;
+
+DaemonOptions? options = DaemonOptions.Parse(args, out string? error);
+if (options is null)
+{
+    Console.Error.WriteLine($"scmi-platform: {error}");
+    Console.Error.WriteLine(DaemonOptions.Usage);
+    return 2;
+}
+if (options.Help)
+{
+    Console.WriteLine(DaemonOptions.Usage);
+    return 0;
+}
+if (options.PrintCapabilities)
+{
+    // vhost-user "Backend program conventions": --print-capabilities prints a JSON object with the device type.
+    Console.WriteLine("{\n  \"type\": \"scmi\"\n}");
+    return 0;
+}
+
+var log = new TransportLog(Console.Error, options.Trace);
+IScmiDeviceModel model;
+try
+{
+    model = ModelFactory.Create(options, log);
+}
+catch (Exception e) when (e is IOException or ArgumentException or FormatException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"scmi-platform: {e.Message}");
+    return 2;
+}
+
+var device = new ScmiVirtioDevice(model, log);
+using var server = new VhostUserServer(options.SocketPath!, device, log);
+try
+{
+    server.Listen();
+}
+catch (Exception e) when (e is IOException or ArgumentException)
+{
+    Console.Error.WriteLine($"scmi-platform: {e.Message}");
+    return 1;
+}
+// "listening on PATH" goes to stdout too, so a script can wait for it whichever stream it reads.
+Console.Out.WriteLine($"listening on {options.SocketPath}");
+Console.Out.Flush();
+
+void RequestStop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    log.Info($"{context.Signal}: stopping");
+    server.Stop();
+}
+using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
+using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+
+server.Run();
+log.Info($"stopped; {device.Counters}");
 return 0;

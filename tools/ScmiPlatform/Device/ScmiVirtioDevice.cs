@@ -126,7 +126,7 @@ public sealed class ScmiVirtioDevice
         }
     }
 
-    /// <summary>Stops every queue and resets the model (frontend reset or disconnect).</summary>
+    /// <summary>Stops every queue and resets the model (frontend reset or disconnect); negotiated features stay until the transport sets new ones.</summary>
     public void Reset()
     {
         lock (_sync)
@@ -138,7 +138,6 @@ public sealed class ScmiVirtioDevice
                 _queues[i] = null;
             }
             _modelStarted = false;
-            _features = VirtioFeatures.None;
         }
         CallModel(_model.Reset);
     }

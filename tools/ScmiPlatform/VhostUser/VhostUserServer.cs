@@ -1,0 +1,135 @@
+// The listening side: accepts one frontend at a time and runs its messages and kicks on one thread.
+using ScmiPlatform.Device;
+
+namespace ScmiPlatform.VhostUser;
+
+/// <summary>
+/// Listens on a unix socket, serves one frontend connection at a time, and after a disconnect returns to
+/// accepting with fresh state (memory unmapped, descriptors closed, model reset). Control messages and
+/// kicks are handled on the thread that calls <see cref="Run"/>, so ring setup and ring service never
+/// race; completions from other threads go through the device lock. <see cref="Stop"/> is safe from any
+/// thread (for example a signal handler).
+/// </summary>
+public sealed unsafe class VhostUserServer : IDisposable
+{
+    /// <summary>How often rings started without a kick fd are served.</summary>
+    private const int PolledRingIntervalMilliseconds = 1;
+
+    private readonly string _socketPath;
+    private readonly ScmiVirtioDevice _device;
+    private readonly TransportLog _log;
+    private readonly OwnedFd _stop = EventFd.Create();
+    private UnixSocket? _listener;
+
+    public VhostUserServer(string socketPath, ScmiVirtioDevice device, TransportLog log)
+    {
+        _socketPath = socketPath;
+        _device = device;
+        _log = log;
+    }
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>Creates the socket (removing a stale file) and starts listening; frontends may connect from now on.</summary>
+    public void Listen()
+    {
+        _listener = UnixSocket.Listen(_socketPath);
+    }
+
+    /// <summary>Serves frontends until <see cref="Stop"/>.</summary>
+    public void Run()
+    {
+        if (_listener is null)
+            Listen();
+        while (WaitReadable(_listener!.Fd))
+        {
+            UnixSocket connection;
+            try { connection = _listener.Accept(); }
+            catch (IOException e)
+            {
+                _log.Warn(e.Message);
+                continue;
+            }
+            Connections++;
+            _log.Info($"frontend connected (connection {Connections})");
+            bool stopped;
+            using (var backend = new VhostUserBackend(connection, _device, _log))
+                stopped = Serve(backend);
+            _log.Info($"frontend disconnected; {_device.Counters}");
+            if (stopped)
+                return;
+        }
+    }
+
+    /// <summary>Asks <see cref="Run"/> to return.</summary>
+    public void Stop() => EventFd.Signal(_stop.Value);
+
+    /// <summary>Serves one connection; true when the server was asked to stop meanwhile.</summary>
+    private bool Serve(VhostUserBackend backend)
+    {
+        var fds = new List<Libc.PollFd>();
+        var queues = new List<int>();
+        while (true)
+        {
+            fds.Clear();
+            queues.Clear();
+            fds.Add(new Libc.PollFd { Fd = _stop.Value, Events = Libc.POLLIN });
+            fds.Add(new Libc.PollFd { Fd = backend.SocketFd, Events = Libc.POLLIN });
+            foreach ((int queue, int fd) in backend.KickFds())
+            {
+                fds.Add(new Libc.PollFd { Fd = fd, Events = Libc.POLLIN });
+                queues.Add(queue);
+            }
+            int[] polled = backend.PolledQueues().ToArray();
+            Libc.PollFd[] array = fds.ToArray();
+            int ready;
+            fixed (Libc.PollFd* p = array)
+                ready = Libc.Poll(p, (nuint)array.Length, polled.Length > 0 ? PolledRingIntervalMilliseconds : -1);
+            if (ready < 0)
+            {
+                if (Libc.LastError == Libc.EINTR)
+                    continue;
+                _log.Warn("poll: " + Libc.Describe(Libc.LastError));
+                return false;
+            }
+            if (array[0].Revents != 0)
+                return true;
+            if (array[1].Revents != 0 && !backend.HandleNextMessage())
+                return false;
+            for (int i = 2; i < array.Length; i++)
+            {
+                if ((array[i].Revents & Libc.POLLIN) != 0)
+                    backend.OnKick(queues[i - 2]);
+            }
+            foreach (int queue in polled)
+                _device.OnKick(queue);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="fd"/> to be readable; false when asked to stop.</summary>
+    private bool WaitReadable(int fd)
+    {
+        Libc.PollFd* p = stackalloc Libc.PollFd[2];
+        while (true)
+        {
+            p[0] = new Libc.PollFd { Fd = _stop.Value, Events = Libc.POLLIN };
+            p[1] = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            int ready = Libc.Poll(p, 2, -1);
+            if (ready < 0 && Libc.LastError == Libc.EINTR)
+                continue;
+            if (ready < 0 || p[0].Revents != 0)
+                return false;
+            if (p[1].Revents != 0)
+                return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener?.Dispose();
+        if (_listener is not null)
+            Libc.Unlink(_socketPath);
+        _stop.Dispose();
+    }
+}
