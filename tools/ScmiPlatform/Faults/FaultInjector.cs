@@ -1,0 +1,169 @@
+// Applies a fault plan to replies and eventq messages, deterministically for a given seed.
+using System.Buffers.Binary;
+using ScmiPlatform.Scmi;
+
+namespace ScmiPlatform.Faults;
+
+/// <summary>
+/// Decides, per command, whether the reply is replaced by an error, dropped, damaged, delayed or held
+/// for reordering, and how often eventq messages are repeated. Random choices come from one seeded
+/// generator used under a lock, so a run with the same seed and the same command order is the same run.
+/// A device reset bumps a generation number: timers armed before it no longer complete anything.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly FaultPlan plan;
+    private readonly IPlatformScheduler scheduler;
+    private readonly Random random;
+    private readonly object gate = new();
+    private int generation;
+    private HeldReply? held;
+
+    private sealed record HeldReply(Action Complete, int Generation);
+
+    /// <summary>Creates the injector for <paramref name="plan"/>.</summary>
+    public FaultInjector(FaultPlan plan, IPlatformScheduler scheduler)
+    {
+        this.plan = plan;
+        this.scheduler = scheduler;
+        random = new Random(plan.Seed ?? 0);
+    }
+
+    /// <summary>The plan in force.</summary>
+    public FaultPlan Plan => plan;
+
+    /// <summary>Replies never sent because of a drop fault.</summary>
+    public int DroppedReplies { get; private set; }
+
+    /// <summary>Replies completed after a later one because of the reorder fault.</summary>
+    public int ReorderedReplies { get; private set; }
+
+    /// <summary>The status forced on this command by an error fault, if any.</summary>
+    public ScmiStatus? ForcedStatus(ScmiHeader header) =>
+        plan.Rules.OfType<ErrorFault>().FirstOrDefault(r => r.Scope.Matches(header))?.Status;
+
+    /// <summary>True when the reply to this command must never be sent.</summary>
+    public bool ShouldDrop(ScmiHeader header)
+    {
+        if (!plan.Rules.OfType<DropFault>().Any(r => r.Scope.Matches(header))) return false;
+        lock (gate) DroppedReplies++;
+        return true;
+    }
+
+    /// <summary>
+    /// Damages the reply in place as corrupt and short faults ask, returning the length to complete with.
+    /// <paramref name="notes"/> receives a word per fault applied, for the trace.
+    /// </summary>
+    public int Mutate(ScmiHeader header, Span<byte> reply, int length, List<string> notes)
+    {
+        foreach (var rule in plan.Rules)
+        {
+            if (!rule.Scope.Matches(header)) continue;
+            if (rule is CorruptFault corrupt && length >= ScmiHeader.Size)
+            {
+                var damaged = ScmiHeader.Read(reply);
+                // Each field is changed to a value that cannot match the command: flipped token bit, next id, next protocol, notification type.
+                if (corrupt.Fields.HasFlag(HeaderField.Token)) damaged = damaged with { Token = (ushort)((damaged.Token ^ 0x1) & ScmiHeader.TokenMask) };
+                if (corrupt.Fields.HasFlag(HeaderField.MessageId)) damaged = damaged with { MessageId = (byte)(damaged.MessageId + 1) };
+                if (corrupt.Fields.HasFlag(HeaderField.Protocol)) damaged = damaged with { ProtocolId = (byte)(damaged.ProtocolId + 1) };
+                if (corrupt.Fields.HasFlag(HeaderField.Type)) damaged = damaged with { Type = ScmiMessageType.Notification };
+                damaged.Write(reply);
+                notes.Add($"corrupt={corrupt.Fields}");
+            }
+            else if (rule is ShortFault && length > 0)
+            {
+                length = Math.Max(0, length - 4);
+                notes.Add($"short={length}");
+            }
+        }
+        return length;
+    }
+
+    /// <summary>
+    /// Completes a reply now or later: delay and late faults postpone it, the reorder fault may hold it
+    /// until the next reply went out first. <paramref name="complete"/> runs exactly once unless the device resets first.
+    /// </summary>
+    public void Release(ScmiHeader header, Action complete, List<string> notes)
+    {
+        var delay = TimeSpan.Zero;
+        foreach (var rule in plan.Rules)
+        {
+            if (!rule.Scope.Matches(header)) continue;
+            if (rule is DelayFault d) delay += PickDelay(d);
+            else if (rule is LateFault late) delay += late.Delay;
+        }
+        var reorder = plan.Rules.OfType<ReorderFault>().FirstOrDefault(r => r.Scope.Matches(header));
+        int armedIn;
+        lock (gate) armedIn = generation;
+        if (delay > TimeSpan.Zero) notes.Add($"delayed={delay.TotalMilliseconds:0.###}ms");
+        if (reorder is not null) notes.Add("reorder");
+        void Deliver()
+        {
+            lock (gate) if (armedIn != generation) return;
+            if (reorder is null) complete();
+            else Reorder(complete, reorder.Window, armedIn);
+        }
+        if (delay > TimeSpan.Zero) scheduler.Schedule(delay, Deliver);
+        else Deliver();
+    }
+
+    private TimeSpan PickDelay(DelayFault fault)
+    {
+        if (fault.Maximum == fault.Minimum) return fault.Minimum;
+        double fraction;
+        lock (gate) fraction = random.NextDouble();
+        return fault.Minimum + (fault.Maximum - fault.Minimum) * fraction;
+    }
+
+    private void Reorder(Action complete, TimeSpan window, int armedIn)
+    {
+        HeldReply? previous;
+        lock (gate)
+        {
+            previous = held;
+            if (previous is null)
+            {
+                // First of a pair: hold it; if no other reply comes within the window, let it go alone.
+                var mine = new HeldReply(complete, armedIn);
+                held = mine;
+                scheduler.Schedule(window, () =>
+                {
+                    lock (gate)
+                    {
+                        if (!ReferenceEquals(held, mine) || mine.Generation != generation) return;
+                        held = null;
+                    }
+                    mine.Complete();
+                });
+                return;
+            }
+            held = null;
+            ReorderedReplies++;
+        }
+        // Second of a pair: it overtakes the held one.
+        complete();
+        previous.Complete();
+    }
+
+    /// <summary>How many times an eventq message caused by this command (or by the platform) is sent.</summary>
+    public int Copies(ScmiHeader header) =>
+        plan.Rules.OfType<DuplicateFault>().Any(r => r.Scope.Matches(header)) ? 2 : 1;
+
+    /// <summary>How many extra rounds of notifications to send after replying to this command.</summary>
+    public int FloodCount(ScmiHeader header) =>
+        plan.Rules.OfType<FloodFault>().Where(r => r.Scope.Matches(header)).Sum(r => r.Count);
+
+    /// <summary>Forgets held replies; timers armed before now complete nothing.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            generation++;
+            held = null;
+        }
+    }
+
+    /// <summary>Reads the status word of a reply, for traces of damaged replies.</summary>
+    public static int ReadStatus(ReadOnlySpan<byte> reply) =>
+        reply.Length >= ScmiHeader.ReplyPrefixSize ? BinaryPrimitives.ReadInt32LittleEndian(reply[4..]) : 0;
+}

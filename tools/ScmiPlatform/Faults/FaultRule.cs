@@ -1,0 +1,98 @@
+// The kinds of faults the platform can inject, each limited to the commands its scope selects.
+using ScmiPlatform.Scmi;
+
+namespace ScmiPlatform.Faults;
+
+/// <summary>Header fields the corrupt fault can damage.</summary>
+[Flags]
+public enum HeaderField
+{
+    None = 0b0000,
+    Token = 0b0001,
+    MessageId = 0b0010,
+    Protocol = 0b0100,
+    Type = 0b1000,
+}
+
+/// <summary>One fault; <see cref="Scope"/> selects the commands it applies to.</summary>
+public abstract record FaultRule(MessageSelector Scope)
+{
+    /// <summary>The option text that produced the rule, for traces.</summary>
+    public abstract string Describe();
+}
+
+/// <summary>Delay replies by a fixed time or a seeded random time in [Minimum, Maximum].</summary>
+public sealed record DelayFault(MessageSelector Scope, TimeSpan Minimum, TimeSpan Maximum) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"delay={Minimum.TotalMilliseconds}ms..{Maximum.TotalMilliseconds}ms@{Scope}";
+}
+
+/// <summary>Hold replies to selected commands for a long time (past the agent's timeout), then deliver them.</summary>
+public sealed record LateFault(MessageSelector Scope, TimeSpan Delay) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"late={Scope}:{Delay.TotalMilliseconds}ms";
+}
+
+/// <summary>Hold a reply until the next one completes (or the window ends), so replies complete out of order.</summary>
+public sealed record ReorderFault(MessageSelector Scope, TimeSpan Window) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"reorder={Window.TotalMilliseconds}ms@{Scope}";
+}
+
+/// <summary>Deliver delayed responses and notifications twice on the eventq.</summary>
+public sealed record DuplicateFault(MessageSelector Scope) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"duplicate@{Scope}";
+}
+
+/// <summary>Damage header fields of replies (the agent must notice the mismatch).</summary>
+public sealed record CorruptFault(MessageSelector Scope, HeaderField Fields) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"corrupt={Fields}@{Scope}";
+}
+
+/// <summary>Cut the last four bytes off replies.</summary>
+public sealed record ShortFault(MessageSelector Scope) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"short@{Scope}";
+}
+
+/// <summary>After each selected reply, repeat the current state of every enabled notification <see cref="Count"/> times.</summary>
+public sealed record FloodFault(MessageSelector Scope, int Count) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"flood={Count}@{Scope}";
+}
+
+/// <summary>Never reply to selected commands.</summary>
+public sealed record DropFault(MessageSelector Scope) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"drop={Scope}";
+}
+
+/// <summary>Answer selected commands with a fixed error status without executing them.</summary>
+public sealed record ErrorFault(MessageSelector Scope, ScmiStatus Status) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"error={Scope}:{ScmiStatusCodes.SpecName(Status)}";
+}
+
+/// <summary>The faults in force and the seed for their random choices.</summary>
+public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int? Seed)
+{
+    /// <summary>No faults.</summary>
+    public static readonly FaultPlan None = new(Array.Empty<FaultRule>(), null);
+
+    /// <summary>True when no fault is configured.</summary>
+    public bool IsEmpty => Rules.Count == 0;
+
+    /// <summary>This plan's rules followed by <paramref name="other"/>'s; this plan's seed wins when both have one.</summary>
+    public FaultPlan Combine(FaultPlan other) => new(Rules.Concat(other.Rules).ToArray(), Seed ?? other.Seed);
+}

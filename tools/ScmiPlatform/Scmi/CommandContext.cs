@@ -1,0 +1,49 @@
+// What a protocol handler knows about the command it is answering, and what it leaves for after the reply.
+using ScmiPlatform.Trace;
+
+namespace ScmiPlatform.Scmi;
+
+/// <summary>
+/// One command in progress. Delayed responses and notifications a handler produces are held here and
+/// sent only once the synchronous reply has been returned to the agent, so they always follow it.
+/// </summary>
+public sealed class CommandContext
+{
+    private readonly List<PlatformMessage> afterReply = new();
+
+    /// <summary>Creates the context of one command.</summary>
+    public CommandContext(ScmiHeader header, uint agentId, bool eventsAvailable, TimeSpan now)
+    {
+        Header = header;
+        AgentId = agentId;
+        EventsAvailable = eventsAvailable;
+        Now = now;
+    }
+
+    /// <summary>The command's header as received.</summary>
+    public ScmiHeader Header { get; }
+
+    /// <summary>The agent that sent the command.</summary>
+    public uint AgentId { get; }
+
+    /// <summary>True when P2A_CHANNELS was negotiated and the eventq runs: delayed responses and notifications may be used.</summary>
+    public bool EventsAvailable { get; }
+
+    /// <summary>Platform time when the command arrived.</summary>
+    public TimeSpan Now { get; }
+
+    /// <summary>Extra decoded values a handler wants in the trace (e.g. a state change it caused).</summary>
+    public TraceFields? Notes { get; init; }
+
+    /// <summary>Messages to put on the eventq once the reply went back, in order.</summary>
+    public IReadOnlyList<PlatformMessage> AfterReply => afterReply;
+
+    /// <summary>Starts the delayed response to this command: same token, protocol and message id, type 2.</summary>
+    public PlatformMessageBuilder DelayedResponse(string name) => new(Header.AsDelayedResponse(), name);
+
+    /// <summary>Sends <paramref name="message"/> after the synchronous reply.</summary>
+    public void SendAfterReply(PlatformMessage message) => afterReply.Add(message);
+
+    /// <summary>Forgets queued messages (the command failed after all).</summary>
+    public void DiscardAfterReply() => afterReply.Clear();
+}

@@ -1,0 +1,115 @@
+// The platform side of the eventq: delayed responses wait for buffers, notifications may be dropped.
+using ScmiPlatform.Device;
+
+namespace ScmiPlatform.Scmi;
+
+/// <summary>
+/// Queues platform-to-agent messages until the driver posts eventq buffers.
+/// virtio 1.3 §5.17.6.2: the device may drop or coalesce notifications when no eventq buffer is
+/// available, but must deliver every delayed response once buffers are posted; delayed responses
+/// therefore go first and are never discarded, while notifications beyond a small backlog are dropped
+/// and counted.
+/// </summary>
+public sealed class EventOutbox
+{
+    /// <summary>Notifications kept waiting for buffers before newer ones are dropped.</summary>
+    public const int NotificationBacklog = 32;
+
+    private readonly object gate = new();
+    private readonly Queue<PlatformMessage> delayedResponses = new();
+    private readonly Queue<PlatformMessage> notifications = new();
+    private IEventQueue? queue;
+
+    /// <summary>Called for every message actually handed to the eventq.</summary>
+    public event Action<PlatformMessage>? Delivered;
+
+    /// <summary>Called for every notification dropped (no buffer and a full backlog, or no eventq).</summary>
+    public event Action<PlatformMessage>? Dropped;
+
+    /// <summary>Number of notifications dropped since the last reset.</summary>
+    public int DroppedNotifications { get; private set; }
+
+    /// <summary>Number of messages delivered since the last reset.</summary>
+    public int DeliveredMessages { get; private set; }
+
+    /// <summary>Delayed responses still waiting for an eventq buffer.</summary>
+    public int PendingDelayedResponses { get { lock (gate) return delayedResponses.Count; } }
+
+    /// <summary>Notifications still waiting for an eventq buffer.</summary>
+    public int PendingNotifications { get { lock (gate) return notifications.Count; } }
+
+    /// <summary>True when P2A_CHANNELS was negotiated and the eventq is running.</summary>
+    public bool IsAvailable => queue?.IsAvailable ?? false;
+
+    /// <summary>Binds the outbox to the eventq of a started device.</summary>
+    public void Attach(IEventQueue events)
+    {
+        lock (gate) queue = events;
+        Drain();
+    }
+
+    /// <summary>Queues a delayed response; it is delivered as soon as a buffer is available, never dropped.</summary>
+    public void SendDelayedResponse(PlatformMessage message)
+    {
+        lock (gate) delayedResponses.Enqueue(message);
+        Drain();
+    }
+
+    /// <summary>Queues a notification; dropped (and counted) when there is no eventq or the backlog is full.</summary>
+    public void SendNotification(PlatformMessage message)
+    {
+        bool dropped = false;
+        lock (gate)
+        {
+            if (!IsAvailable || notifications.Count >= NotificationBacklog)
+            {
+                DroppedNotifications++;
+                dropped = true;
+            }
+            else
+            {
+                notifications.Enqueue(message);
+            }
+        }
+        if (dropped) Dropped?.Invoke(message);
+        else Drain();
+    }
+
+    /// <summary>Delivers waiting messages, delayed responses first, until the eventq has no more buffers.</summary>
+    public void Drain()
+    {
+        var delivered = new List<PlatformMessage>();
+        lock (gate)
+        {
+            if (queue is null || !queue.IsAvailable) return;
+            DrainQueue(delayedResponses, delivered);
+            if (delayedResponses.Count == 0) DrainQueue(notifications, delivered);
+        }
+        foreach (var message in delivered) Delivered?.Invoke(message);
+    }
+
+    /// <summary>Forgets everything waiting (device reset) and the counters.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            delayedResponses.Clear();
+            notifications.Clear();
+            DroppedNotifications = 0;
+            DeliveredMessages = 0;
+            queue = null;
+        }
+    }
+
+    private void DrainQueue(Queue<PlatformMessage> source, List<PlatformMessage> delivered)
+    {
+        while (source.Count > 0)
+        {
+            var next = source.Peek();
+            if (!queue!.TryDeliver(next.Bytes)) return;
+            source.Dequeue();
+            DeliveredMessages++;
+            delivered.Add(next);
+        }
+    }
+}
