@@ -134,4 +134,22 @@ public class SerialLogTests
 
         Assert.Equal("First", log.SuiteName);
     }
+
+    [Fact]
+    public void A_fault_inside_a_test_takes_the_boards_panic_report_as_its_message()
+    {
+        SerialLog log = SerialLog.Parse([
+            "Test passed,A.First,1",
+            "PANIC: synchronous exception",
+            "  ESR: 0x0000000096000004",
+            "  FAR: 0x0000000000000008",
+            "Test failed,A.Faults,PANIC: fault inside the test (report above)",
+            "Test failed,A.Asserts,PANIC: the test's own text",
+            "Test summary,1,2,0",
+        ]);
+
+        Assert.Equal("PANIC: synchronous exception | ESR: 0x0000000096000004 | FAR: 0x0000000000000008", log.Cases[1].Detail);
+        // The report belongs to the line right after it only.
+        Assert.Equal("PANIC: the test's own text", log.Cases[2].Detail);
+    }
 }

@@ -20,6 +20,10 @@ public sealed class SerialLog
     private readonly List<TestCaseResult> _cases = [];
     private readonly List<string> _panic = [];
     private bool _inPanic;
+    // The PANIC report printed since the last result line: the on-target runner reports a fault inside
+    // a test as "Test failed,<name>,PANIC: ..." right after the board's report, which holds the detail.
+    private readonly List<string> _recentPanic = [];
+    private bool _inRecentPanic;
 
     /// <summary>The suite name the image announced, if it did.</summary>
     public string? SuiteName { get; private set; }
@@ -55,14 +59,25 @@ public sealed class SerialLog
                 _panic.Add(line);
                 _inPanic = true;
             }
+            _recentPanic.Clear();
+            _recentPanic.Add(line);
+            _inRecentPanic = true;
             return null;
         }
+        bool resultLine = line.StartsWith("Test ", StringComparison.Ordinal);
         if (_inPanic)
         {
-            if (line.StartsWith("Test ", StringComparison.Ordinal) || _panic.Count > PanicDetailLines)
+            if (resultLine || _panic.Count > PanicDetailLines)
                 _inPanic = false;
             else if (line.Length > 0)
                 _panic.Add(line);
+        }
+        if (_inRecentPanic)
+        {
+            if (resultLine || _recentPanic.Count > PanicDetailLines)
+                _inRecentPanic = false;
+            else if (line.Length > 0)
+                _recentPanic.Add(line);
         }
 
         if (line.StartsWith(SuitePrefix, StringComparison.Ordinal))
@@ -92,7 +107,16 @@ public sealed class SerialLog
         else if (line.StartsWith(SkippedPrefix, StringComparison.Ordinal))
             result = ParseWithMessage(line[SkippedPrefix.Length..], TestOutcome.Skipped);
         if (result is not null)
+        {
+            if (result.Outcome == TestOutcome.Failed && result.Detail.StartsWith(PanicPrefix, StringComparison.Ordinal) && _recentPanic.Count > 0)
+                result = result with { Detail = string.Join(" | ", _recentPanic.Select(l => l.Trim())) };
             _cases.Add(result);
+        }
+        if (resultLine)
+        {
+            _recentPanic.Clear();
+            _inRecentPanic = false;
+        }
         return result;
     }
 
