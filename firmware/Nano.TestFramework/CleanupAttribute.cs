@@ -1,0 +1,8 @@
+// Marks the one method run after all of a test class's tests.
+namespace Nano.TestFramework
+{
+    [AttributeUsage(AttributeTargets.Method, Inherited = false)]
+    public sealed class CleanupAttribute : Attribute
+    {
+    }
+}
