@@ -13,16 +13,19 @@ public sealed record DaemonOptions
     public bool Trace { get; init; }
     /// <summary>--fault values, in order, handed to the SCMI model verbatim.</summary>
     public IReadOnlyList<string> Faults { get; init; } = [];
+    /// <summary>--seed: makes random fault choices repeatable.</summary>
+    public int? Seed { get; init; }
 
     public const string Usage = """
-        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]...
+        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]... [--seed N]
                scmi-platform --print-capabilities | --help
 
         vhost-user backend for QEMU's vhost-user-scmi device: an SCMI platform (firmware) model.
           --socket-path PATH   unix socket to listen on (a stale file is removed); also --socket-path=PATH
           --platform FILE      platform description (clocks, domains, sensors...) for the SCMI model
           --trace              log vhost-user messages, queue events and SCMI messages on stderr
-          --fault SPEC         fault to inject, passed to the SCMI model (repeatable)
+          --fault SPEC         fault to inject, passed to the SCMI model (repeatable; see README)
+          --seed N             seed for random fault choices (repeatable runs)
           --print-capabilities print the backend capabilities as JSON and exit
           --help               this text
         Prints "listening on PATH" when ready; exits 0 on SIGTERM or SIGINT.
@@ -63,6 +66,15 @@ public sealed record DaemonOptions
                 case "--fault":
                     faults.Add(Value() ?? Fail(ref error, "--fault needs a value") ?? "");
                     break;
+                case "--seed":
+                {
+                    string? seed = Value();
+                    if (int.TryParse(seed, out int value))
+                        options = options with { Seed = value };
+                    else
+                        error = $"--seed needs an integer, found '{seed}'";
+                    break;
+                }
                 case "--trace":
                     options = options with { Trace = true };
                     break;

@@ -1,5 +1,9 @@
 // The one place the daemon chooses and builds its SCMI platform model.
+using ScmiPlatform.Description;
 using ScmiPlatform.Device;
+using ScmiPlatform.Faults;
+using ScmiPlatform.Scmi;
+using ScmiPlatform.Trace;
 
 namespace ScmiPlatform.Daemon;
 
@@ -7,16 +11,34 @@ namespace ScmiPlatform.Daemon;
 public static class ModelFactory
 {
     /// <summary>
-    /// Creates the model from the command line (platform description, faults, tracing). Until the SCMI
-    /// protocol model is wired in here, every command is answered NOT_SUPPORTED, which exercises the
-    /// whole transport path.
+    /// Creates the SCMI platform model from the command line: the description file (platforms/default.json
+    /// next to the assembly when --platform is absent), the --fault list with --seed, and --trace.
+    /// A bad description or fault throws <see cref="FormatException"/> / <see cref="ArgumentException"/> naming the field.
     /// </summary>
     public static IScmiDeviceModel Create(DaemonOptions options, TransportLog log)
     {
-        if (options.PlatformFile is not null && !File.Exists(options.PlatformFile))
-            throw new FileNotFoundException($"platform description not found: {options.PlatformFile}");
-        if (options.PlatformFile is not null || options.Faults.Count > 0)
-            log.Warn("the SCMI protocol model is not wired in yet: --platform and --fault are accepted but every command answers NOT_SUPPORTED");
-        return new NotSupportedModel();
+        string path = options.PlatformFile ?? PlatformDescriptionLoader.DefaultPath;
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"platform description not found: {path}");
+        PlatformDescription description;
+        try
+        {
+            description = PlatformDescriptionLoader.LoadFile(path);
+        }
+        catch (PlatformDescriptionException e)
+        {
+            throw new FormatException($"platform description {path}: {e.Message}");
+        }
+        var faults = FaultOptions.FromTexts(options.Faults, options.Seed);
+        var model = ScmiPlatformModel.Create(description, faults, options.Trace ? new TransportLogTraceSink(log) : null);
+        log.Info($"platform {path}: protocols {string.Join(' ', model.ProtocolIds.Select(id => $"0x{id:X2}"))}"
+            + (model.Faults.IsEmpty ? "" : $"; faults {string.Join(' ', model.Faults.Rules.Select(r => r.Describe()))} seed {model.Faults.Seed ?? 0}"));
+        return model;
+    }
+
+    /// <summary>SCMI trace lines go to the transport log, interleaved with the transport's own traffic lines.</summary>
+    private sealed class TransportLogTraceSink(TransportLog log) : ITraceSink
+    {
+        public void WriteLine(string line) => log.Trace("scmi " + line);
     }
 }
