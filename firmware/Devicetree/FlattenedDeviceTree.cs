@@ -18,7 +18,7 @@ public readonly ref struct FlattenedDeviceTree
     public const int HeaderSize = 40;
     /// <summary>Newest layout this reader understands; blobs that stay compatible with it are accepted.</summary>
     public const uint SupportedVersion = 17;
-    /// <summary>Deepest nesting the reader follows; QEMU virt's tree is 3 deep.</summary>
+    /// <summary>Deepest nesting the reader follows; QEMU virt's tree is 5 deep (cpus/cpu-map/socket/cluster/core).</summary>
     public const int MaximumDepth = 16;
     /// <summary>Default #address-cells when a node does not say (Devicetree Specification §2.3.5).</summary>
     public const int DefaultAddressCells = 2;
