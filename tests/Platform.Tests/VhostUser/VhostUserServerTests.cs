@@ -1,0 +1,272 @@
+// vhost-user message handling over a real unix socket, with memfd guest RAM and eventfd kicks and calls.
+using System.Buffers.Binary;
+using Platform.Tests.Doubles;
+using ScmiPlatform.Device;
+using ScmiPlatform.VhostUser;
+using ScmiPlatform.Virtqueue;
+using Xunit;
+
+namespace Platform.Tests.VhostUser;
+
+public sealed class VhostUserServerTests
+{
+    private const ulong ProtocolFeaturesBit = 1UL << 30;
+    private const ulong AckedFeatures = (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels) | ProtocolFeaturesBit;
+    private static readonly byte[] BaseProtocolVersion = BitConverter.GetBytes(0x10u << 10);
+
+    /// <summary>The connect-time and start-time sequence QEMU 10 sends (see the design note), up to both rings enabled.</summary>
+    private static (DriverQueue Cmdq, DriverQueue Eventq) Handshake(VhostUserFrontendDouble frontend, bool replyAck = true)
+    {
+        frontend.RequestU64(VhostUserRequest.GetFeatures);
+        ulong protocol = frontend.RequestU64(VhostUserRequest.GetProtocolFeatures);
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, replyAck ? protocol : protocol & ~(ulong)VhostUserProtocolFeatures.ReplyAck);
+        Assert.Equal(2UL, frontend.RequestU64(VhostUserRequest.GetQueueNum));
+        frontend.Send(VhostUserRequest.SetOwner, []);
+        for (uint q = 0; q < 2; q++)
+        {
+            frontend.SetVringFd(VhostUserRequest.SetVringCall, q);
+            frontend.SetVringFd(VhostUserRequest.SetVringErr, q);
+        }
+        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
+        frontend.SetMemTable(needReply: replyAck);
+        if (replyAck)
+            Assert.Equal(0UL, frontend.ReceiveAck());
+        var cmdq = new DriverQueue(frontend.Ram, 64);
+        var eventq = new DriverQueue(frontend.Ram, 64);
+        frontend.StartRing(0, cmdq);
+        frontend.StartRing(1, eventq);
+        return (cmdq, eventq);
+    }
+
+    private static byte[] AwaitReply(VhostUserFrontendDouble frontend, DriverQueue cmdq, ushort head)
+    {
+        Assert.True(frontend.WaitCall(0), "no call eventfd signal for the reply");
+        Assert.True(cmdq.TryTakeUsed(out UsedElement used));
+        Assert.Equal(head, (ushort)used.Id);
+        return cmdq.ReadReply(used.Id, used.Length);
+    }
+
+    [Fact]
+    public void Handshake_then_one_command_is_answered_through_the_call_eventfd()
+    {
+        var model = new NotSupportedModel();
+        using var server = new RunningServer(model);
+        using var frontend = server.Connect();
+        ulong features = frontend.RequestU64(VhostUserRequest.GetFeatures);
+        Assert.Equal((ulong)VhostUserBackend.OfferedFeatures, features);
+        Assert.True((features & ProtocolFeaturesBit) != 0, "GET_FEATURES must include VHOST_USER_F_PROTOCOL_FEATURES (bit 30)");
+        (DriverQueue cmdq, _) = Handshake(frontend);
+
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        byte[] reply = AwaitReply(frontend, cmdq, head);
+        Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(reply));
+        Assert.Equal(NotSupportedModel.NotSupported, BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(4)));
+
+        // Guest power-off: disable, then GET_VRING_BASE stops each ring and returns the next avail index.
+        frontend.SendVringState(VhostUserRequest.SetVringEnable, 0, 0);
+        frontend.SendVringState(VhostUserRequest.SetVringEnable, 1, 0);
+        Assert.Equal(1, frontend.GetVringBase(0));
+        Assert.Equal(0, frontend.GetVringBase(1));
+        Assert.Equal(1, model.Starts);
+        Assert.True(RunningServer.Eventually(() => model.Resets >= 1));
+        Assert.Contains("VHOST_USER_SET_VRING_KICK queue 0", server.Log.ToString());
+        Assert.Contains("VHOST_USER_SET_VRING_KICK queue 1", server.Log.ToString());
+    }
+
+    [Fact]
+    public void Restarted_ring_continues_from_the_base_it_is_given()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        (DriverQueue cmdq, _) = Handshake(frontend);
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        AwaitReply(frontend, cmdq, head);
+        ushort next = frontend.GetVringBase(0);
+        Assert.Equal(1, next);
+        // Restart at the returned base: the already-served chain is not served twice.
+        frontend.SendVringState(VhostUserRequest.SetVringBase, 0, next);
+        frontend.SetVringFd(VhostUserRequest.SetVringKick, 0);
+        head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        AwaitReply(frontend, cmdq, head);
+        Assert.Equal(2, server.Device.Counters.Commands);
+    }
+
+    [Fact]
+    public void Ring_is_not_served_until_enabled_when_protocol_features_were_negotiated()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
+        frontend.SetMemTable();
+        var cmdq = new DriverQueue(frontend.Ram, 16);
+        frontend.StartRing(0, cmdq, enable: false);
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        Assert.False(frontend.WaitCall(0, 200), "a disabled ring must not be served");
+        frontend.SendVringState(VhostUserRequest.SetVringEnable, 0, 1);
+        AwaitReply(frontend, cmdq, head);
+    }
+
+    [Fact]
+    public void Without_protocol_features_the_ring_starts_enabled()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)VirtioFeatures.Version1);
+        frontend.SetMemTable();
+        var cmdq = new DriverQueue(frontend.Ram, 16);
+        frontend.StartRing(0, cmdq, enable: false);
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        AwaitReply(frontend, cmdq, head);
+    }
+
+    [Fact]
+    public void Kick_with_the_invalid_fd_bit_polls_the_ring()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
+        frontend.SetMemTable();
+        var cmdq = new DriverQueue(frontend.Ram, 16);
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 16);
+        frontend.SendVringState(VhostUserRequest.SetVringBase, 0, 0);
+        frontend.SetVringAddr(0, cmdq);
+        frontend.SetVringFd(VhostUserRequest.SetVringKick, 0, noFd: true);
+        frontend.SendVringState(VhostUserRequest.SetVringEnable, 0, 1);
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]); // no kick at all
+        AwaitReply(frontend, cmdq, head);
+    }
+
+    [Fact]
+    public void Reply_ack_reports_success_and_failure()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserProtocolFeatures.ReplyAck);
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 64, needReply: true);
+        Assert.Equal(0UL, frontend.ReceiveAck());
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 3, needReply: true); // not a power of two
+        Assert.NotEqual(0UL, frontend.ReceiveAck());
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 7, 64, needReply: true); // no queue 7
+        Assert.NotEqual(0UL, frontend.ReceiveAck());
+    }
+
+    [Fact]
+    public void Without_reply_ack_need_reply_gets_no_answer()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 64, needReply: true);
+        Assert.True(frontend.IsQuiet());
+    }
+
+    [Fact]
+    public void Unknown_request_is_logged_answered_with_failure_and_the_connection_survives()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserProtocolFeatures.ReplyAck);
+        frontend.Send(999, new byte[16], needReply: true);
+        Assert.Equal(1UL, frontend.ReceiveAck());
+        frontend.Send(VhostUserRequest.SetLogBase, new byte[16], needReply: true);
+        Assert.Equal(1UL, frontend.ReceiveAck());
+        Assert.Equal((ulong)VhostUserBackend.OfferedFeatures, frontend.RequestU64(VhostUserRequest.GetFeatures));
+        Assert.Contains("request 999", server.Log.ToString());
+        Assert.Contains("is not supported", server.Log.ToString());
+    }
+
+    [Fact]
+    public void Ring_outside_the_memory_table_is_not_started_and_err_is_signalled()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SetVringFd(VhostUserRequest.SetVringErr, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)VirtioFeatures.Version1);
+        frontend.SetMemTable();
+        frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 16);
+        ulong outside = frontend.Ram.FrontendAddressOf(frontend.Ram.GuestBase) + VhostUserFrontendDouble.RamBytes - 8; // straddles the end
+        frontend.SetVringAddrRaw(0, outside, outside, outside);
+        frontend.SetVringFd(VhostUserRequest.SetVringKick, 0);
+        Assert.True(frontend.WaitErr(0));
+        Assert.False(server.Device.IsQueueRunning(0));
+        Assert.Contains("ring addresses are not inside the memory table", server.Log.ToString());
+    }
+
+    [Fact]
+    public void Reset_device_stops_rings_and_resets_the_model()
+    {
+        var model = new NotSupportedModel();
+        using var server = new RunningServer(model);
+        using var frontend = server.Connect();
+        (DriverQueue cmdq, _) = Handshake(frontend);
+        Assert.True(RunningServer.Eventually(() => server.Device.IsQueueRunning(0)));
+        frontend.Send(VhostUserRequest.ResetDevice, [], needReply: true);
+        Assert.Equal(0UL, frontend.ReceiveAck());
+        Assert.False(server.Device.IsQueueRunning(0));
+        Assert.True(model.Resets >= 1);
+    }
+
+    [Fact]
+    public void Disconnect_then_reconnect_serves_the_next_frontend_with_fresh_state()
+    {
+        var model = new NotSupportedModel();
+        using var server = new RunningServer(model);
+        using (var first = server.Connect())
+        {
+            (DriverQueue cmdq, _) = Handshake(first);
+            ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+            first.KickQueue(0);
+            AwaitReply(first, cmdq, head);
+        } // frontend vanishes without stopping the rings
+        Assert.True(RunningServer.Eventually(() => model.Resets >= 1 && !server.Device.IsQueueRunning(0)));
+
+        using var second = server.Connect();
+        (DriverQueue cmdq2, _) = Handshake(second);
+        ushort head2 = cmdq2.AddChain([BaseProtocolVersion], [16]);
+        second.KickQueue(0);
+        byte[] reply = AwaitReply(second, cmdq2, head2);
+        Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(reply));
+        Assert.Equal(2, server.Server.Connections);
+        Assert.Equal(2, model.Starts);
+    }
+
+    [Fact]
+    public void Broken_header_closes_the_connection_and_the_server_accepts_the_next()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using (var rude = server.Connect())
+        {
+            rude.Send(VhostUserRequest.GetFeatures, new byte[VhostUserHeader.MaxPayload + 1]);
+            Assert.True(RunningServer.Eventually(() => server.Log.ToString().Contains("bad header")));
+        }
+        using var polite = server.Connect();
+        Assert.Equal((ulong)VhostUserBackend.OfferedFeatures, polite.RequestU64(VhostUserRequest.GetFeatures));
+    }
+
+    [Fact]
+    public void Event_delivered_by_the_model_arrives_in_a_posted_eventq_buffer()
+    {
+        var model = new Virtqueue.RecordingModel();
+        using var server = new RunningServer(model);
+        using var frontend = server.Connect();
+        (_, DriverQueue eventq) = Handshake(frontend);
+        eventq.AddChain([], [64]);
+        frontend.KickQueue(1);
+        Assert.True(RunningServer.Eventually(() => model.EventKicks >= 1));
+        byte[] notification = BitConverter.GetBytes((3u << 8) | (0x10u << 10));
+        Assert.True(model.Events!.IsAvailable);
+        Assert.True(model.Events.TryDeliver(notification)); // from the test thread, not the server's
+        Assert.True(frontend.WaitCall(1));
+        Assert.True(eventq.TryTakeUsed(out UsedElement used));
+        Assert.Equal(notification, eventq.ReadReply(used.Id, used.Length));
+    }
+}
