@@ -149,7 +149,8 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
 
         // virtio 1.3 §5.17.6.1 / DEN0056 §4.1.4: on error only header and status are returned.
         int replyLength = status == ScmiStatus.Success ? ScmiHeader.ReplyPrefixSize + writer.Length : ScmiHeader.ReplyPrefixSize;
-        replyLength = Math.Min(replyLength, reply.Length);
+        // Without room for the status word only the header echo goes back (a partial status word would read as garbage).
+        if (reply.Length < ScmiHeader.ReplyPrefixSize) replyLength = reply.Length >= ScmiHeader.Size ? ScmiHeader.Size : 0;
         if (reply.Length >= ScmiHeader.Size) header.Write(reply);
         if (reply.Length >= ScmiHeader.ReplyPrefixSize) BinaryPrimitives.WriteInt32LittleEndian(reply[ScmiHeader.Size..], (int)status);
 
