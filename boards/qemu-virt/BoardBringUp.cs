@@ -1,0 +1,26 @@
+// qemu-virt bring-up, in order. The boot stub (boot.S) has already set up stacks, vectors, FP/SIMD
+// and the MMU, and the corelib its heap and statics; this wires the devices before the program runs.
+using System.Runtime.InteropServices;
+
+namespace Nano.Runtime.Native
+{
+    internal static class BoardBringUp
+    {
+        public const string Name = "qemu-virt";
+
+        [UnmanagedCallersOnly(EntryPoint = "nano_board_init")]
+        private static void Initialize()
+        {
+            // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
+            InterruptController.Initialize();
+
+            // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
+            Clock.Initialize();
+
+            // ---- Console: PL011 at Pl011Base needs no set-up under QEMU (polled transmit only) ----
+
+            // ---- Interrupts on: from here devices may interrupt the program ----
+            Cpu.EnableInterrupts();
+        }
+    }
+}

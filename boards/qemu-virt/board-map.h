@@ -1,0 +1,37 @@
+// qemu-virt board map: every address, size and interrupt number of the board, in one place.
+// Read by the boot stub and the linker script (C preprocessor); the image build turns each
+// "#define Name ADDRESS(x)" / "NUMBER(x)" line into a C# constant of Nano.Runtime.Native.BoardMap.
+#ifndef NANO_BOARD_MAP_H
+#define NANO_BOARD_MAP_H
+
+#ifndef ADDRESS
+#define ADDRESS(x) x
+#define NUMBER(x) x
+#endif
+
+// ---- Memory ----------------------------------------------------------------------------------
+#define RamBase ADDRESS(0x40000000)               // start of RAM
+#define RamMinimumSize ADDRESS(0x08000000)        // 128 MiB: the least the launch profile gives (heap ends here)
+#define DeviceTreeBase ADDRESS(0x40000000)        // QEMU places the DTB at the start of RAM (also passed in x0)
+#define ImageBase ADDRESS(0x40100000)             // link and load address of image.elf
+#define StackSize ADDRESS(0x10000)                // thread stack (SP_EL0)
+#define ExceptionStackSize ADDRESS(0x8000)        // exception handler stack (SP_EL1)
+
+// ---- Device window: mapped Device-nGnRE; everything below it (flash, page 0) stays unmapped ----
+#define DeviceWindowBase ADDRESS(0x08000000)
+#define DeviceWindowEnd ADDRESS(0x40000000)
+
+// ---- Devices ---------------------------------------------------------------------------------
+#define GicDistributorBase ADDRESS(0x08000000)    // GICv2 distributor (GICD)
+#define GicCpuInterfaceBase ADDRESS(0x08010000)   // GICv2 CPU interface (GICC)
+#define Pl011Base ADDRESS(0x09000000)             // PL011 UART0, the console
+#define VirtioMmioBase ADDRESS(0x0a000000)        // virtio-mmio transport slot 0
+#define VirtioMmioStride ADDRESS(0x200)           // bytes between slots
+#define VirtioMmioSlotCount NUMBER(32)            // slots 0..31; QEMU fills -device entries from slot 31 down
+
+// ---- Interrupt routing (GIC INTIDs) -----------------------------------------------------------
+#define VirtualTimerIntid NUMBER(27)              // PPI 11: EL1 virtual timer (CNTV)
+#define Pl011Intid NUMBER(33)                     // SPI 1
+#define VirtioMmioFirstIntid NUMBER(48)           // SPI 16 + slot: slot n raises INTID 48 + n (edge)
+
+#endif

@@ -1,0 +1,59 @@
+// Boot stub: QEMU enters _start at EL1 with the MMU off and x0 = DTB address. Set up the CPU,
+// memory and stacks, then hand over to managed code and exit with what the program returns.
+#include "board-map.h"
+#include "macros.h"
+
+    .section .text.boot, "ax"
+function _start
+    // ---- Only CPU 0 runs the firmware; others park -------------------------------------------
+    mrs     x1, mpidr_el1
+    and     x1, x1, #0xff
+    cbnz    x1, park
+    mov     x19, x0                         // DTB address, kept across the set-up
+
+    // ---- Mask every exception source until the GIC and handlers are ready ---------------------
+    msr     daifset, #0xf
+
+    // ---- FP/SIMD on: compiled C# copies and compares with q registers ---------------------------
+    mov     x1, #(3 << 20)                  // CPACR_EL1.FPEN = 0b11: no trapping at EL0/EL1
+    msr     cpacr_el1, x1
+    isb
+
+    // ---- Vectors and stacks: handlers run on SP_EL1, everything else on SP_EL0 (EL1t) -----------
+    adr_l   x1, nano_vectors
+    msr     vbar_el1, x1
+    adr_l   x1, __exception_stack_top
+    mov     sp, x1                          // still SPSel = 1: this sets SP_EL1
+    adr_l   x1, __stack_top
+    msr     sp_el0, x1
+    msr     spsel, #0                       // from here on sp is SP_EL0
+    isb
+
+    // ---- Zero .bss (QEMU's loader does too; a real loader need not) -----------------------------
+    adr_l   x1, __bss_start
+    adr_l   x2, __bss_end
+1:  cmp     x1, x2
+    b.hs    2f
+    stp     xzr, xzr, [x1], #16
+    b       1b
+2:  adr_l   x1, nano_device_tree_address
+    str     x19, [x1]
+
+    // ---- MMU: identity map, RAM Normal cacheable, devices Device-nGnRE, page 0 unmapped --------
+    bl      nano_mmu_enable
+
+    // ---- Managed code: runtime, board, program --------------------------------------------------
+    bl      nano_corelib_init               // heap, statics, eager constructors (Nano.CoreLib)
+    bl      nano_board_init                 // GIC, timer, interrupts on (Nano.Runtime.Native)
+    bl      nano_program_main               // the firmware program or the test runner; w0 = exit code
+    bl      nano_power_exit                 // does not return
+
+park:
+    wfe
+    b       park
+
+    .section .bss
+    .balign 8
+    .global nano_device_tree_address
+nano_device_tree_address:
+    .quad   0

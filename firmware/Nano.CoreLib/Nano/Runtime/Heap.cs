@@ -1,0 +1,112 @@
+// The bring-up heap: a bump allocator over the RAM after the image, sealed once bring-up is done.
+using System;
+using System.Runtime.CompilerServices;
+using Internal.Runtime;
+
+namespace Nano.Runtime
+{
+    /// <summary>
+    /// Every <c>new</c> (and <see cref="System.Runtime.InteropServices.NativeMemory"/>) bumps a pointer; nothing is
+    /// ever freed. Firmware allocates its pools during bring-up, then calls <see cref="Seal"/>: any allocation
+    /// after that is a bug and stops the machine with "PANIC: allocation after Heap.Seal(): &lt;TypeName&gt;".
+    /// </summary>
+    public static unsafe class Heap
+    {
+        private static byte* s_next;
+        private static byte* s_end;
+        private static byte* s_start;
+        private static bool s_sealed;
+        private static long s_objects;
+
+        /// <summary>Bytes handed out so far (objects, arrays, raw blocks, alignment padding).</summary>
+        public static long BytesAllocated => s_next - s_start;
+
+        /// <summary>Objects and arrays allocated so far (raw blocks are not objects).</summary>
+        public static long ObjectsAllocated => s_objects;
+
+        /// <summary>Bytes still available.</summary>
+        public static long BytesFree => s_end - s_next;
+
+        /// <summary>Total size of the heap region.</summary>
+        public static long Capacity => s_end - s_start;
+
+        /// <summary>True after <see cref="Seal"/>.</summary>
+        public static bool IsSealed => s_sealed;
+
+        /// <summary>Forbids every further allocation (one-way).</summary>
+        public static void Seal() => s_sealed = true;
+
+        internal static void Initialize()
+        {
+            byte* end;
+            byte* start = NativeShim.HeapBounds(&end);
+            s_start = s_next = (byte*)(((nuint)start + 15) & ~(nuint)15);
+            s_end = end;
+        }
+
+        /// <summary>Allocates a zeroed managed object or array of <paramref name="size"/> bytes.</summary>
+        internal static object AllocateObject(MethodTable* type, nuint size)
+        {
+            if (s_sealed)
+                AllocationAfterSeal(type);
+            byte* memory = Bump(size, 8, type);
+            *(MethodTable**)memory = type;
+            s_objects++;
+            nint address = (nint)memory;
+            return Unsafe.As<nint, object>(ref address);
+        }
+
+        /// <summary>A zeroed raw block (for DMA rings and buffers); counted in <see cref="BytesAllocated"/>.</summary>
+        internal static void* AllocateRaw(nuint size, nuint alignment)
+        {
+            if (s_sealed)
+                AllocationAfterSeal(null);
+            return Bump(size, alignment, null);
+        }
+
+        internal static byte* Bump(nuint size, nuint alignment, MethodTable* type)
+        {
+            if (alignment == 0 || (alignment & (alignment - 1)) != 0)
+                Panic.Fail("heap: alignment is not a power of two");
+            byte* start = (byte*)(((nuint)s_next + alignment - 1) & ~(alignment - 1));
+            if (start < s_next || size > (nuint)(s_end - start))
+                OutOfMemory(type, size);
+            s_next = (byte*)(((nuint)(start + size) + 7) & ~(nuint)7);
+            SpanHelpersClear(start, size);
+            return start;
+        }
+
+        private static void SpanHelpersClear(byte* start, nuint size)
+        {
+            System.SpanHelpers.ClearWithoutReferences(ref *start, size);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void AllocationAfterSeal(MethodTable* type)
+        {
+            Panic.WriteHeaderStart("allocation after Heap.Seal(): ");
+            if (type is null)
+                Panic.WriteRaw("raw memory block");
+            else
+                TypeNames.Write(type);
+            Panic.WriteRaw("\n");
+            Panic.WriteDetail("type", (ulong)type);
+            Panic.WriteDetail("bytes allocated", (ulong)BytesAllocated);
+            Panic.Stop();
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void OutOfMemory(MethodTable* type, nuint size)
+        {
+            Panic.WriteHeaderStart("out of memory: ");
+            if (type is null)
+                Panic.WriteRaw("raw memory block");
+            else
+                TypeNames.Write(type);
+            Panic.WriteRaw("\n");
+            Panic.WriteDetail("requested", size);
+            Panic.WriteDetail("free", (ulong)BytesFree);
+            Panic.Stop();
+        }
+    }
+}

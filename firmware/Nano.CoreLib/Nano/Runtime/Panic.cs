@@ -1,0 +1,112 @@
+// Fail-fast reporting: "PANIC: <what>" plus detail lines, then exit code 2 (or escape to Recovery.Run).
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Internal.Runtime;
+
+namespace Nano.Runtime
+{
+    /// <summary>Ends the program on a broken invariant, or hands control back to an active recovery point.</summary>
+    public static unsafe class Panic
+    {
+        /// <summary>Exit code for a panic (docs/conventions.md §3).</summary>
+        public const int ExitCode = 2;
+
+        private static int s_nesting;
+
+        /// <summary>Prints "PANIC: <paramref name="what"/>" and stops.</summary>
+        [DoesNotReturn]
+        public static void Fail(ReadOnlySpan<char> what)
+        {
+            WriteHeader(what);
+            Stop();
+        }
+
+        /// <summary>First line of a panic report. A panic raised while reporting one exits at once.</summary>
+        public static void WriteHeader(ReadOnlySpan<char> what)
+        {
+            WriteHeaderStart(what);
+            Write("\n");
+        }
+
+        /// <summary>"PANIC: <paramref name="what"/>" without the line end, for a header completed by the caller.</summary>
+        internal static void WriteHeaderStart(ReadOnlySpan<char> what)
+        {
+            if (++s_nesting > 2)
+                NativeShim.PowerExit(ExitCode);
+            Write("PANIC: ");
+            Write(what);
+        }
+
+        internal static void WriteRaw(ReadOnlySpan<char> text) => Write(text);
+
+        /// <summary>A detail line: "  <paramref name="label"/>: 0x<paramref name="value"/>".</summary>
+        public static void WriteDetail(ReadOnlySpan<char> label, ulong value)
+        {
+            Span<char> digits = stackalloc char[16];
+            value.TryFormat(digits, out int written, "X16");
+            Write("  ");
+            Write(label);
+            Write(": 0x");
+            Write(digits.Slice(0, written));
+            Write("\n");
+        }
+
+        /// <summary>A detail line of text: "  <paramref name="label"/>: <paramref name="text"/>".</summary>
+        public static void WriteDetail(ReadOnlySpan<char> label, ReadOnlySpan<char> text)
+        {
+            Write("  ");
+            Write(label);
+            Write(": ");
+            Write(text);
+            Write("\n");
+        }
+
+        /// <summary>A detail line whose text is NUL-terminated UTF-8 (for example a type name from the image).</summary>
+        internal static void WriteDetailUtf8(ReadOnlySpan<char> label, byte* text)
+        {
+            Write("  ");
+            Write(label);
+            Write(": ");
+            WriteUtf8(text);
+            Write("\n");
+        }
+
+        /// <summary>Escapes to the innermost Recovery.Run with code 2 when one is active, else exits with 2.</summary>
+        [DoesNotReturn]
+        public static void Stop()
+        {
+            s_nesting = 0;
+            if (NativeShim.RecoveryDepth() > 0)
+                NativeShim.RecoveryEscape(ExitCode);
+            NativeShim.PowerExit(ExitCode);
+            while (true) { }
+        }
+
+        internal static void WriteUtf8(byte* text)
+        {
+            nuint length = 0;
+            while (text[length] != 0)
+                length++;
+            NativeShim.ConsoleWrite(text, length);
+        }
+
+        // ASCII only (non-ASCII becomes '?'): panic text is ours, and this path must not depend on anything.
+        internal static void Write(ReadOnlySpan<char> text)
+        {
+            byte* chunk = stackalloc byte[64];
+            int filled = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                chunk[filled++] = c < 0x80 ? (byte)c : (byte)'?';
+                if (filled == 64)
+                {
+                    NativeShim.ConsoleWrite(chunk, (nuint)filled);
+                    filled = 0;
+                }
+            }
+            if (filled > 0)
+                NativeShim.ConsoleWrite(chunk, (nuint)filled);
+        }
+    }
+}

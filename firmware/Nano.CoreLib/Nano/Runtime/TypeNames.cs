@@ -1,0 +1,44 @@
+// Type names for diagnostics: there is no reflection, so the image build links in a table mapping
+using System;
+// each MethodTable address to its name (generated from the compiler's symbols).
+using Internal.Runtime;
+
+namespace Nano.Runtime
+{
+    internal static unsafe class TypeNames
+    {
+        /// <summary>The name of <paramref name="type"/>, or null when the table does not know it.</summary>
+        public static byte* Find(MethodTable* type)
+        {
+            nuint count;
+            TypeNameEntry* table = NativeShim.TypeNames(&count);
+            nuint low = 0, high = count;
+            while (low < high)
+            {
+                nuint middle = low + (high - low) / 2;
+                if (table[middle].Type == type)
+                    return table[middle].Name;
+                if (table[middle].Type < type)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            return null;
+        }
+
+        /// <summary>Writes the type's name to the console, or "MethodTable 0x..." when unknown.</summary>
+        public static void Write(MethodTable* type)
+        {
+            byte* name = Find(type);
+            if (name is not null)
+            {
+                Panic.WriteUtf8(name);
+                return;
+            }
+            Span<char> digits = stackalloc char[16];
+            ((ulong)type).TryFormat(digits, out int written, "X");
+            Panic.WriteRaw("MethodTable 0x");
+            Panic.WriteRaw(digits.Slice(0, written));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+// Base of all value types.
+namespace System
+{
+    public abstract class ValueType
+    {
+    }
+}

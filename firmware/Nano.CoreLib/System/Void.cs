@@ -1,0 +1,7 @@
+// The type of "no value".
+namespace System
+{
+    public struct Void
+    {
+    }
+}

@@ -1,0 +1,114 @@
+// Time from the Arm generic timer: the virtual counter, and one-shot deadlines on the virtual timer.
+using System.Runtime.InteropServices;
+using Nano.Runtime;
+
+namespace Nano.Runtime.Native
+{
+    /// <summary>
+    /// Monotonic time (CNTVCT_EL0 at CNTFRQ_EL0 Hz) and one deadline at a time on the EL1 virtual timer.
+    /// The deadline handler runs in IRQ context (interrupts masked, must not block).
+    /// </summary>
+    public static unsafe class Clock
+    {
+        private const ulong TimerEnable = 1;        // CNTV_CTL_EL0.ENABLE
+        private const ulong TimerMask = 2;          // CNTV_CTL_EL0.IMASK
+
+        private static delegate*<void> s_deadlineHandler;
+        private static ulong s_frequency;
+
+        /// <summary>The counter now (monotonic, never wraps in practice).</summary>
+        public static ulong Ticks => NativeCounter();
+
+        /// <summary>Counter ticks per second.</summary>
+        public static ulong Frequency => s_frequency != 0 ? s_frequency : (s_frequency = NativeFrequency());
+
+        /// <summary>Microseconds since the counter started (boot).</summary>
+        public static ulong Microseconds => TicksToMicroseconds(Ticks);
+
+        /// <summary>Converts a tick count to microseconds (no overflow for any 64-bit count).</summary>
+        public static ulong TicksToMicroseconds(ulong ticks)
+        {
+            ulong frequency = Frequency;
+            return ticks / frequency * 1_000_000 + ticks % frequency * 1_000_000 / frequency;
+        }
+
+        /// <summary>Converts microseconds to ticks (saturates instead of overflowing).</summary>
+        public static ulong MicrosecondsToTicks(ulong microseconds)
+        {
+            ulong frequency = Frequency;
+            ulong whole = microseconds / 1_000_000, rest = microseconds % 1_000_000;
+            if (whole != 0 && frequency > ulong.MaxValue / whole)
+                return ulong.MaxValue;
+            return whole * frequency + rest * frequency / 1_000_000;
+        }
+
+        /// <summary>Busy-waits for <paramref name="microseconds"/>.</summary>
+        public static void Delay(ulong microseconds)
+        {
+            ulong end = Ticks + MicrosecondsToTicks(microseconds);
+            while (Ticks < end) { }
+        }
+
+        /// <summary>Calls <paramref name="handler"/> once when the counter reaches <paramref name="deadlineTicks"/>
+        /// (at once if it already has). Replaces any pending deadline.</summary>
+        public static void SetDeadline(ulong deadlineTicks, delegate*<void> handler)
+        {
+            if (handler is null)
+                Panic.Fail("Clock.SetDeadline: null handler (use CancelDeadline)");
+            ulong state = Cpu.SaveAndDisable();
+            s_deadlineHandler = handler;
+            NativeSetCompare(deadlineTicks);
+            NativeSetControl(TimerEnable);
+            Cpu.Restore(state);
+        }
+
+        /// <summary>Calls <paramref name="handler"/> once, <paramref name="microseconds"/> from now.</summary>
+        public static void SetTimeout(ulong microseconds, delegate*<void> handler)
+            => SetDeadline(Ticks + MicrosecondsToTicks(microseconds), handler);
+
+        /// <summary>Cancels the pending deadline, if any.</summary>
+        public static void CancelDeadline()
+        {
+            ulong state = Cpu.SaveAndDisable();
+            NativeSetControl(TimerMask);
+            s_deadlineHandler = null;
+            Cpu.Restore(state);
+        }
+
+        /// <summary>True while a deadline is set and has not fired.</summary>
+        public static bool DeadlinePending => s_deadlineHandler is not null;
+
+        /// <summary>Board bring-up: timer off, its interrupt routed here.</summary>
+        internal static void Initialize()
+        {
+            NativeSetControl(TimerMask);
+            Interrupts.Register(BoardMap.VirtualTimerIntid, &OnTimerInterrupt);
+            Interrupts.Enable(BoardMap.VirtualTimerIntid);
+        }
+
+        // The timer's condition stays true after the deadline (level-sensitive): disable it before the
+        // end of interrupt, or it fires again at once.
+        private static void OnTimerInterrupt(uint intid)
+        {
+            NativeSetControl(TimerMask);
+            delegate*<void> handler = s_deadlineHandler;
+            s_deadlineHandler = null;
+            if (handler is not null)
+                handler();
+        }
+
+        // ---- Native shim -----------------------------------------------------------------------
+
+        [DllImport("*", EntryPoint = "nano_timer_counter"), SuppressGCTransition]
+        private static extern ulong NativeCounter();
+
+        [DllImport("*", EntryPoint = "nano_timer_frequency"), SuppressGCTransition]
+        private static extern ulong NativeFrequency();
+
+        [DllImport("*", EntryPoint = "nano_timer_set_compare"), SuppressGCTransition]
+        private static extern void NativeSetCompare(ulong compare);
+
+        [DllImport("*", EntryPoint = "nano_timer_set_control"), SuppressGCTransition]
+        private static extern void NativeSetControl(ulong control);
+    }
+}
