@@ -128,8 +128,22 @@ public sealed class DriverQueue
     /// <summary>Takes a free descriptor for a hand-built (possibly hostile) chain; <see cref="TrackRawChain"/> gives it back.</summary>
     public ushort TakeFreeDescriptor() => _free.Pop();
 
-    /// <summary>Records a hand-built chain so its used element frees its descriptors.</summary>
-    public void TrackRawChain(ushort head, params ushort[] descriptors) => _inFlight[head] = new ChainRecord(descriptors, []);
+    /// <summary>
+    /// Records a hand-built chain (call after writing its descriptors) so its used element frees the descriptors
+    /// and <see cref="ReadReply"/> finds the writable ones among them.
+    /// </summary>
+    public void TrackRawChain(ushort head, params ushort[] descriptors)
+    {
+        var writable = new List<(ulong, int)>();
+        foreach (ushort d in descriptors)
+        {
+            Span<byte> e = _ram.At(DescriptorTable + (ulong)(d * SplitRingLayout.DescriptorSize), SplitRingLayout.DescriptorSize);
+            var flags = (DescriptorFlags)BinaryPrimitives.ReadUInt16LittleEndian(e[SplitRingLayout.DescriptorFlagsOffset..]);
+            if (flags.HasFlag(DescriptorFlags.Write) && !flags.HasFlag(DescriptorFlags.Indirect))
+                writable.Add((BinaryPrimitives.ReadUInt64LittleEndian(e), (int)BinaryPrimitives.ReadUInt32LittleEndian(e[SplitRingLayout.DescriptorLengthOffset..])));
+        }
+        _inFlight[head] = new ChainRecord(descriptors, writable.ToArray());
+    }
 
     /// <summary>Writes descriptor <paramref name="index"/> of the queue's table verbatim.</summary>
     public void WriteDescriptor(int index, ulong address, uint length, DescriptorFlags flags, ushort next) =>
