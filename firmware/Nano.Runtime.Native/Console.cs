@@ -105,6 +105,16 @@ namespace Nano.Runtime.Native
         /// <summary>Writes <paramref name="text"/> and ends the line.</summary>
         public static void WriteLine(string? text) => WriteLine((ReadOnlySpan<char>)text);
 
+        /// <summary>Writes "True" or "False".</summary>
+        public static void Write(bool value) => Write(value ? "True" : "False");
+
+        public static void WriteLine(char value) { Write(value); WriteLine(); }
+        public static void WriteLine(bool value) { Write(value); WriteLine(); }
+        public static void WriteLine(int value) { Write(value); WriteLine(); }
+        public static void WriteLine(uint value) { Write(value); WriteLine(); }
+        public static void WriteLine(long value) { Write(value); WriteLine(); }
+        public static void WriteLine(ulong value) { Write(value); WriteLine(); }
+
         private static int EncodeUtf8(uint codePoint, byte* destination)
         {
             if (codePoint < 0x80)

@@ -39,7 +39,7 @@ namespace Internal.Runtime
         public static extern TypeNameEntry* TypeNames(nuint* count);
     }
 
-    /// <summary>One row of the build-generated type name table, sorted by address.</summary>
+    /// <summary>One row of the build-generated type name table.</summary>
     internal unsafe struct TypeNameEntry
     {
         public MethodTable* Type;

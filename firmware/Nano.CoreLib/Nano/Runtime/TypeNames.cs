@@ -10,19 +10,12 @@ namespace Nano.Runtime
         /// <summary>The name of <paramref name="type"/>, or null when the table does not know it.</summary>
         public static byte* Find(MethodTable* type)
         {
+            // Linear: the rows are in symbol order, not address order, and this runs only on a panic.
             nuint count;
             TypeNameEntry* table = NativeShim.TypeNames(&count);
-            nuint low = 0, high = count;
-            while (low < high)
-            {
-                nuint middle = low + (high - low) / 2;
-                if (table[middle].Type == type)
-                    return table[middle].Name;
-                if (table[middle].Type < type)
-                    low = middle + 1;
-                else
-                    high = middle;
-            }
+            for (nuint i = 0; i < count; i++)
+                if (table[i].Type == type)
+                    return table[i].Name;
             return null;
         }
 
