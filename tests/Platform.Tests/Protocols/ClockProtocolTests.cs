@@ -66,7 +66,7 @@ public sealed class ClockProtocolTests
         Assert.Equal(8 + 4 + 14 * 8, first.Length);
         Assert.Equal(14u | 4u << 16, first.Value(0));
         Assert.Equal(100_000_000ul, first.Value64(1));
-        Assert.Equal(1_066_000_000ul, first.Value64(1 + 2 * 13));
+        Assert.Equal(933_000_000ul, first.Value64(1 + 2 * 13));
         var second = Send(ClockMessage.ClockDescribeRates, Ddr, 14);
         Assert.Equal(4u, second.Value(0));
         Assert.Equal(1_600_000_000ul, second.Value64(1 + 2 * 3));
