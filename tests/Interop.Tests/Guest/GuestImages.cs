@@ -1,0 +1,28 @@
+// The kernel Image and base initramfs the suite boots, built once per machine by guest/build-guest.sh.
+namespace Interop.Tests.Guest;
+
+/// <summary>Paths of the cached guest kernel and base initramfs (outside the clone, under ~/.cache/nf).</summary>
+public sealed record GuestImages(string Kernel, string Initramfs)
+{
+    /// <summary>A cold kernel build takes about 7 minutes on 2 idle cores; leave room for a busy machine.</summary>
+    public static readonly TimeSpan BuildTimeLimit = TimeSpan.FromMinutes(60);
+
+    /// <summary>Builds what is missing (only the first run pays) and returns the paths.</summary>
+    public static async Task<GuestImages> PrepareAsync(Action<string> onProgress)
+    {
+        (int exitCode, string output) = await GuestScript.RunAsync([], onProgress, BuildTimeLimit);
+        if (exitCode == GuestScript.ExitPackagesUnavailable)
+            throw new InvalidOperationException("the Debian packages the Linux guest needs cannot be fetched (see the progress lines)");
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{GuestScript.BuildScript} failed with exit code {exitCode} (see the progress lines)");
+        var paths = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+        if (!paths.TryGetValue("kernel", out string? kernel) || !File.Exists(kernel))
+            throw new InvalidOperationException($"{GuestScript.BuildScript} named no kernel image: {output}");
+        if (!paths.TryGetValue("initramfs", out string? initramfs) || !File.Exists(initramfs))
+            throw new InvalidOperationException($"{GuestScript.BuildScript} named no initramfs: {output}");
+        return new GuestImages(kernel, initramfs);
+    }
+}

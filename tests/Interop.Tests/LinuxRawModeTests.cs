@@ -1,0 +1,120 @@
+// Raw SCMI messages from inside the guest (/sys/kernel/debug/scmi/0/raw/message): every probe of the catalogue
+// gets the reply the spec demands, and nothing makes the platform stop answering.
+using Interop.Tests.Boot;
+using Interop.Tests.Raw;
+using ScmiPlatform.Description;
+using ScmiPlatform.Scmi;
+using Xunit;
+
+namespace Interop.Tests;
+
+[Collection(LinuxGuestCollection.Name)]
+public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
+{
+    private LinuxGuestRun Run => fixture.Run;
+
+    /// <summary>Probe names, from the same description the fixture boots with (one test case each).</summary>
+    public static IEnumerable<object[]> Probes()
+    {
+        if (!PlatformDescriptionLoader.TryLoadFile(LinuxGuestFixture.PlatformFile, out PlatformDescription? description, out string? error))
+        {
+            yield return ["description-unreadable: " + error];
+            yield break;
+        }
+        foreach (RawCheck check in RawCatalogue.For(description!, Guest.GuestActions.For(description!)).Checks)
+            yield return [check.Name];
+    }
+
+    [LinuxTheory]
+    [MemberData(nameof(Probes))]
+    public void LinuxRawProbeGetsTheSpecReply(string probe)
+    {
+        RawCheck check = Run.Catalogue[probe];
+        Assert.True(Run.Raw.TryGetValue(probe, out RawExchange? exchange), $"the guest did not report probe {probe}");
+        Assert.Equal(0, exchange.WriteExitCode);
+        Assert.True(exchange.Reply is not null, $"no reply within the guest's timeout (rule: {check.Rule})");
+        Assert.True(exchange.Reply.Length >= 8, $"reply shorter than header + status: {Convert.ToHexString(exchange.Reply)}");
+
+        int index = Run.Catalogue.Checks.ToList().IndexOf(check);
+        uint expectedHeader = ScmiRequest.Header(check.Request.Protocol, check.Request.MessageId, RawCatalogue.TokenOf(index));
+        Assert.Equal(expectedHeader.ToString("x8"), exchange.Header!.Value.ToString("x8"));
+
+        ScmiStatus status = ScmiStatusCodes.Decode(exchange.Status!.Value);
+        Assert.True(check.Accepts(status),
+            $"{check.Rule}: expected {ScmiStatusCodes.SpecName(check.Expected)}{(check.AlsoAccepted is { } also ? " or " + ScmiStatusCodes.SpecName(also) : "")}, "
+            + $"got {ScmiStatusCodes.SpecName(status)} ({exchange.Status}); request {Convert.ToHexString(check.Request.Encode(RawCatalogue.TokenOf(index)))}, "
+            + $"reply {Convert.ToHexString(exchange.Reply)}");
+        if (status != ScmiStatus.Success)
+        {
+            // checklist "Message format": a reply that is not SUCCESS is header + status only.
+            Assert.True(exchange.Payload.Length == 0, $"an error reply carries {exchange.Payload.Length} bytes after the status");
+            return;
+        }
+        if (check.Reply is { } inspect)
+        {
+            string? problem = Inspect(inspect, exchange.Payload.ToArray());
+            Assert.True(problem is null, $"{check.Rule}: {problem}; reply {Convert.ToHexString(exchange.Reply)}");
+        }
+        if (check.Async)
+            AssertDelayedResponse(check, exchange, expectedHeader);
+    }
+
+    // DEN0056 §4.1.2: a delayed response has type 2 and the command's message id, protocol and token;
+    // like every reply, status first, then the return values.
+    private static void AssertDelayedResponse(RawCheck check, RawExchange exchange, uint commandHeader)
+    {
+        Assert.True(exchange.Delayed is not null, $"no delayed response within the guest's timeout (rule: {check.Rule})");
+        byte[] delayed = exchange.Delayed;
+        Assert.True(delayed.Length >= 8, $"delayed response shorter than header + status: {Convert.ToHexString(delayed)}");
+        const uint DelayedResponseType = 2u << 8;
+        Assert.Equal((commandHeader | DelayedResponseType).ToString("x8"), BitConverter.ToUInt32(delayed, 0).ToString("x8"));
+        ScmiStatus status = ScmiStatusCodes.Decode(BitConverter.ToInt32(delayed, 4));
+        Assert.True(status == ScmiStatus.Success,
+            $"{check.Rule}: delayed response status {ScmiStatusCodes.SpecName(status)} ({BitConverter.ToInt32(delayed, 4)}); delayed response {Convert.ToHexString(delayed)}");
+        if (check.Delayed is { } inspect)
+        {
+            string? problem = Inspect(inspect, delayed[8..]);
+            Assert.True(problem is null, $"{check.Rule}: delayed response {problem}; {Convert.ToHexString(delayed)}");
+        }
+    }
+
+    private static string? Inspect(Func<ReplyReader, string?> inspect, byte[] returnValues)
+    {
+        try
+        {
+            return inspect(new ReplyReader(returnValues));
+        }
+        catch (ReplyTooShortException e)
+        {
+            return e.Message;
+        }
+    }
+
+    [LinuxFact]
+    public void LinuxRawModeIsAvailable()
+    {
+        Assert.DoesNotContain(Run.Console.Section("raw"), line => line.StartsWith("raw-mode-missing"));
+        Assert.Equal(Run.Catalogue.Checks.Count, Run.Raw.Count);
+    }
+
+    [LinuxFact]
+    public void LinuxSeesNoReplyItCannotMatch()
+    {
+        Assert.True(Run.UnmatchedReplies.Count == 0, "replies Linux could not match to a request (raw/errors):\n" + string.Join('\n', Run.UnmatchedReplies));
+    }
+
+    [LinuxFact]
+    public void LinuxPlatformStillAnswersAfterEveryProbe()
+    {
+        Assert.True(Run.Raw.TryGetValue(RawCatalogue.LivenessProbe, out RawExchange? last) && last.Status == 0,
+            "the last well-formed request got no SUCCESS reply");
+        Assert.True(Run.DaemonAliveAfterBoot, "the platform daemon exited while the guest ran:\n" + string.Join('\n', Run.DaemonLines.TakeLast(30)));
+    }
+
+    [LinuxFact]
+    public void LinuxPlatformDaemonExitsCleanlyOnSigterm()
+    {
+        Assert.True(Run.DaemonExitCode is not null, "the platform daemon ignored SIGTERM for 10 s and was killed");
+        Assert.Equal(0, Run.DaemonExitCode);
+    }
+}

@@ -1,0 +1,70 @@
+// Sensor protocol probes (DEN0056 §4.7): descriptions and readings match the description.
+using ScmiPlatform.Description;
+using ScmiPlatform.Scmi;
+
+namespace Interop.Tests.Raw;
+
+public static class SensorProbes
+{
+    private const byte P = ProtocolNumber.Sensor;
+
+    public static IEnumerable<RawCheck> For(PlatformDescription d)
+    {
+        uint unknown = (uint)d.Sensors.Count;
+        yield return new RawCheck("sensor.attributes.count", ScmiRequest.Words(P, CommonMessage.ProtocolAttributes), ScmiStatus.Success,
+            "§4.7.2.3: bits 15:0 number of sensors")
+        {
+            Reply = r => Mismatch.Of("sensors", d.Sensors.Count, (int)(r.U32(0) & 0xFFFF)),
+        };
+        yield return new RawCheck("sensor.description-get", ScmiRequest.Words(P, SensorMessage.DescriptionGet, 0), ScmiStatus.Success,
+            "§4.7.2.5: num_sensor_flags (11:0 returned, 31:16 remaining), then descriptors from sensor 0")
+        {
+            Reply = r =>
+            {
+                uint flags = r.U32(0);
+                int returned = (int)(flags & 0xFFF), remaining = (int)(flags >> 16);
+                return Mismatch.First(() => returned == 0 ? "no descriptor returned" : null,
+                    () => Mismatch.Of("returned + remaining", d.Sensors.Count, returned + remaining),
+                    () => Mismatch.Of("first sensor id", 0u, r.U32(4)),
+                    () => ClockProbes.ShortName("first sensor name", d.Sensors[0].Name, r.Name(16)));
+            },
+        };
+        yield return new RawCheck("sensor.description-get.past-end", ScmiRequest.Words(P, SensorMessage.DescriptionGet, unknown), ScmiStatus.InvalidParameters,
+            "§4.7.2.5: a descriptor index past the last sensor answers INVALID_PARAMETERS");
+        for (int id = 0; id < d.Sensors.Count; id++)
+        {
+            SensorDescription sensor = d.Sensors[id];
+            int readings = Math.Max(1, sensor.Axes.Count);
+            long expected = sensor.Axes.Count > 0 ? sensor.Axes[0].Value : sensor.Value;
+            bool constant = sensor.RampStep == 0;
+            yield return new RawCheck($"sensor.{id}.reading-get", ScmiRequest.Words(P, SensorMessage.ReadingGet, (uint)id, 0), ScmiStatus.Success,
+                "§4.7.2.8: one reading (value, and from v3 a timestamp) per axis" + (constant ? ", equal to the description's value" : ""))
+            {
+                Reply = r => Mismatch.First(
+                    () => r.Length == 8 || r.Length == 16 * readings ? null : $"return values length: expected 8 (v1/v2) or {16 * readings} (v3), got {r.Length}",
+                    () => constant ? Mismatch.Of("reading", expected, (long)r.U64(0)) : null),
+            };
+        }
+        yield return new RawCheck("sensor.reading-get.unknown-sensor", ScmiRequest.Words(P, SensorMessage.ReadingGet, unknown, 0), ScmiStatus.NotFound,
+            "§4.7.2.8: a sensor id past the last answers NOT_FOUND");
+        yield return new RawCheck("sensor.reading-get.reserved-flag", ScmiRequest.Words(P, SensorMessage.ReadingGet, 0, SensorMessage.ReadingReservedFlag),
+            ScmiStatus.InvalidParameters, "§4.7.2.8: flags bits 31:1 are reserved; setting one answers INVALID_PARAMETERS");
+        yield return new RawCheck("sensor.reading-get.short", ScmiRequest.Words(P, SensorMessage.ReadingGet, 0), ScmiStatus.ProtocolError,
+            "a command shorter than its parameters answers PROTOCOL_ERROR");
+        int asynchronous = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => d.Sensors[i] is { AsyncRead: true, RampStep: 0, Axes.Count: 0 }, -1);
+        if (asynchronous >= 0)
+            yield return new RawCheck($"sensor.{asynchronous}.reading-get{RawCheck.AsyncSuffix}",
+                ScmiRequest.Words(P, SensorMessage.ReadingGet, (uint)asynchronous, SensorMessage.ReadingAsyncFlag), ScmiStatus.Success,
+                "§4.7.2.8: an asynchronous read replies with no return values, then SENSOR_READING_COMPLETE carries status, sensor_id and the reading")
+            {
+                Reply = r => Mismatch.Of("return values length", 0, r.Length),
+                Delayed = r => Mismatch.First(() => Mismatch.Of("sensor_id", (uint)asynchronous, r.U32(0)),
+                    () => Mismatch.Of("reading", d.Sensors[asynchronous].Value, (long)r.U64(4))),
+            };
+        int synchronousOnly = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => !d.Sensors[i].AsyncRead, -1);
+        if (synchronousOnly >= 0)
+            yield return new RawCheck($"sensor.{synchronousOnly}.reading-get.async-unsupported",
+                ScmiRequest.Words(P, SensorMessage.ReadingGet, (uint)synchronousOnly, SensorMessage.ReadingAsyncFlag), ScmiStatus.NotSupported,
+                "§4.7.2.8: an asynchronous read of a sensor without asynchronous support answers NOT_SUPPORTED");
+    }
+}
