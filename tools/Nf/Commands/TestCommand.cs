@@ -12,8 +12,10 @@ namespace Nf.Commands;
 
 public static class TestCommand
 {
-    public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
+    /// <param name="output">Where the results go (the terminal's stdout unless a test captures them).</param>
+    public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel, TextWriter? output = null)
     {
+        TextWriter console = output ?? Console.Out;
         bool list = false;
         string? filterText = null;
         foreach (string argument in arguments)
@@ -91,7 +93,7 @@ public static class TestCommand
         }
 
         if (list)
-            return await ListAsync(layout, builtSuites, hosts.Except(brokenHosts).ToList(), filter, results, cancel);
+            return await ListAsync(layout, builtSuites, hosts.Except(brokenHosts).ToList(), filter, results, console, cancel);
 
         // Host tests share the machine with QEMU: started first, they overlap their start-up cost with the boots.
         Task<IReadOnlyList<SuiteResult>> hostRun = HostTestRun.RunAsync(layout, hosts.Except(brokenHosts).ToList(), filter, cancel);
@@ -123,25 +125,25 @@ public static class TestCommand
 
         if (!filter.IsAll && results.Count == 0)
         {
-            Console.WriteLine($"no suite or test matches '{filter.Text}'");
-            Console.WriteLine(SummaryReport.TotalLine(results));
+            console.WriteLine($"no suite or test matches '{filter.Text}'");
+            console.WriteLine(SummaryReport.TotalLine(results));
             return 1;
         }
-        Console.WriteLine();
-        Console.WriteLine(SummaryReport.Render(results));
+        console.WriteLine();
+        console.WriteLine(SummaryReport.Render(results));
         Progress.Say($"finished in {clock.Elapsed.TotalSeconds:0.0} s");
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
     private static async Task<int> ListAsync(RepoLayout layout, IReadOnlyList<(string Project, ImageManifest Manifest)> suites,
-        IReadOnlyList<string> hosts, TestFilter filter, List<SuiteResult> broken, CancellationToken cancel)
+        IReadOnlyList<string> hosts, TestFilter filter, List<SuiteResult> broken, TextWriter console, CancellationToken cancel)
     {
         foreach ((string project, ImageManifest manifest) in suites)
         {
             IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
             IReadOnlyList<string> names = manifest.ExpectsDeath || manifest.Kind == ImageKind.App ? [] : catalog ?? [];
             foreach (VirtioMode mode in manifest.Modes)
-                Print(ImageBoot.DisplayName(manifest, mode), "on-target", names, filter);
+                Print(console, ImageBoot.DisplayName(manifest, mode), "on-target", names, filter);
         }
         foreach (string project in hosts)
         {
@@ -153,21 +155,21 @@ public static class TestCommand
                 .Select(l => l.Trim())
                 .Where(l => l.Length > 0)
                 .ToList();
-            Print(RepoLayout.ProjectName(project), "host", names, filter);
+            Print(console, RepoLayout.ProjectName(project), "host", names, filter);
         }
         foreach (SuiteResult suite in broken)
-            Console.WriteLine($"{suite.Name} (broken: {suite.Problems[0]})");
+            console.WriteLine($"{suite.Name} (broken: {suite.Problems[0]})");
         return broken.Count == 0 ? 0 : 1;
     }
 
-    private static void Print(string suite, string where, IReadOnlyList<string> names, TestFilter filter)
+    private static void Print(TextWriter console, string suite, string where, IReadOnlyList<string> names, TestFilter filter)
     {
         bool whole = filter.Matches(suite);
         List<string> shown = whole ? names.ToList() : names.Where(filter.Matches).ToList();
         if (!whole && shown.Count == 0)
             return;
-        Console.WriteLine($"{suite} ({where}, {names.Count} test(s))");
+        console.WriteLine($"{suite} ({where}, {names.Count} test(s))");
         foreach (string name in shown)
-            Console.WriteLine("  " + name);
+            console.WriteLine("  " + name);
     }
 }

@@ -8,8 +8,8 @@ namespace Nf.HostTests;
 public static class HostTestRun
 {
     /// <summary>
-    /// Runs <paramref name="projects"/> (already built) in one `dotnet test` per filter group: projects whose
-    /// name the filter matches run whole, the others only their tests whose full name contains the filter.
+    /// Runs <paramref name="projects"/> (already built): projects whose name the filter matches run whole,
+    /// the others only their tests whose full name contains the filter.
     /// </summary>
     public static async Task<IReadOnlyList<SuiteResult>> RunAsync(RepoLayout layout, IReadOnlyList<string> projects, TestFilter filter,
         CancellationToken cancel = default)
@@ -18,9 +18,9 @@ public static class HostTestRun
         List<string> filtered = projects.Except(whole).ToList();
         var groups = new List<Task<IReadOnlyList<SuiteResult>>>();
         if (whole.Count > 0)
-            groups.Add(RunGroupAsync(layout, "host-tests", whole, null, cancel));
+            groups.Add(RunGroupAsync(layout, whole, null, cancel));
         if (filtered.Count > 0)
-            groups.Add(RunGroupAsync(layout, "host-tests-filtered", filtered, filter.Text, cancel));
+            groups.Add(RunGroupAsync(layout, filtered, filter.Text, cancel));
         var results = new List<SuiteResult>();
         foreach (var group in groups)
             results.AddRange(await group);
@@ -40,47 +40,53 @@ public static class HostTestRun
         return "FullyQualifiedName~" + escaped;
     }
 
-    private static async Task<IReadOnlyList<SuiteResult>> RunGroupAsync(RepoLayout layout, string name, IReadOnlyList<string> projects,
+    // One `dotnet test` per project, all at once: each gets its own results folder, so trx files cannot
+    // collide (their default names only hold the time to the second), and a crashed test host is
+    // pinned on its own project.
+    private static async Task<IReadOnlyList<SuiteResult>> RunGroupAsync(RepoLayout layout, IReadOnlyList<string> projects,
         string? filterText, CancellationToken cancel)
     {
-        string solution = ProjectSet.Write(Path.Combine(layout.WorkDir, name + ".slnx"), projects);
+        SuiteResult?[] results = await Task.WhenAll(projects.Select(p => RunProjectAsync(layout, p, filterText, cancel)));
+        return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    private static async Task<SuiteResult?> RunProjectAsync(RepoLayout layout, string project, string? filterText, CancellationToken cancel)
+    {
+        string projectName = RepoLayout.ProjectName(project);
         string resultsDir = Directory.CreateTempSubdirectory("nf-trx-").FullName;
         try
         {
             var arguments = new List<string>
             {
-                "test", solution, "--no-build", "-c", RepoLayout.Configuration, "--nologo",
+                "test", project, "--no-build", "-c", RepoLayout.Configuration, "--nologo",
                 "--logger", "trx", "--results-directory", resultsDir,
             };
             if (filterText is not null)
                 arguments.AddRange(["--filter", FilterExpression(filterText)]);
             CommandResult command = await DotnetCommand.RunAsync(layout.Root, arguments, cancel: cancel);
 
-            var reports = Directory.EnumerateFiles(resultsDir, "*.trx", SearchOption.AllDirectories)
+            List<TrxReport> reports = Directory.EnumerateFiles(resultsDir, "*.trx", SearchOption.AllDirectories)
                 .Select(TrxReport.Read)
                 .ToList();
-            var results = new List<SuiteResult>();
-            foreach (string project in projects)
+            List<TestCaseResult> cases = reports.SelectMany(r => r.Cases).ToList();
+            TimeSpan duration = command.Elapsed;
+            if (cases.Count == 0)
             {
-                string projectName = RepoLayout.ProjectName(project);
-                List<TrxReport> mine = reports.Where(r => r.AssemblyName.Equals(projectName, StringComparison.Ordinal)).ToList();
-                List<TestCaseResult> cases = mine.SelectMany(r => r.Cases).ToList();
-                TimeSpan duration = mine.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
-                if (cases.Count == 0)
-                {
-                    // With a filter, a project without a matching test is simply not selected.
-                    if (filterText is null)
-                        results.Add(SuiteResult.Broken(projectName, SuiteKind.Host, "no test results: " + Tail(command.Output), command.Elapsed));
-                    continue;
-                }
-                var problems = new List<string>();
-                // The host aborts mid-run (a crashed testhost, a stack overflow) and still writes a partial trx.
-                if (command.Output.Contains("Test Run Aborted", StringComparison.Ordinal) && command.ExitCode != 0 && mine.Count > 0
-                    && command.Output.Contains(projectName, StringComparison.Ordinal))
-                    problems.Add("the test host aborted: " + Tail(command.Output));
-                results.Add(new SuiteResult(projectName, SuiteKind.Host, cases, problems, duration));
+                // With a filter, a project without a matching test is simply not selected.
+                if (filterText is not null && command.ExitCode == 0)
+                    return null;
+                if (filterText is not null && command.Output.Contains("No test matches the given testcase filter", StringComparison.Ordinal))
+                    return null;
+                return SuiteResult.Broken(projectName, SuiteKind.Host, $"no test results (dotnet test exited with {command.ExitCode}): " + Tail(command.Output), duration);
             }
-            return results;
+            var problems = new List<string>();
+            // A test host that dies mid-run (stack overflow, a crash in native code) still leaves a partial trx.
+            if (command.Output.Contains("Test Run Aborted", StringComparison.Ordinal)
+                || command.Output.Contains("The active test run was aborted", StringComparison.Ordinal))
+                problems.Add("the test host aborted: " + Tail(command.Output));
+            else if (command.ExitCode != 0 && !cases.Any(c => c.Outcome == TestOutcome.Failed))
+                problems.Add($"dotnet test exited with {command.ExitCode} although no test failed: " + Tail(command.Output));
+            return new SuiteResult(projectName, SuiteKind.Host, cases, problems, duration);
         }
         finally
         {

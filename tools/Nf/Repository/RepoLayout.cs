@@ -7,10 +7,18 @@ public sealed class RepoLayout
     /// `dotnet build nf.sln`, so both share one set of outputs.</summary>
     public const string Configuration = "Debug";
 
-    public RepoLayout(string root) => Root = Path.GetFullPath(root);
+    /// <param name="firmwareTestsDir">Where on-target suites live; tests point it at their fixtures.</param>
+    /// <param name="testsDir">Where host test projects are searched; tests point it at an empty folder.</param>
+    public RepoLayout(string root, string? firmwareTestsDir = null, string? testsDir = null)
+    {
+        Root = Path.GetFullPath(root);
+        FirmwareTestsDir = firmwareTestsDir ?? Path.Combine(Root, "tests", "Firmware.Tests");
+        TestsDir = testsDir ?? Path.Combine(Root, "tests");
+    }
 
     public string Root { get; }
-    public string FirmwareTestsDir => Path.Combine(Root, "tests", "Firmware.Tests");
+    public string FirmwareTestsDir { get; }
+    public string TestsDir { get; }
     public string AppProject => Path.Combine(Root, "firmware", "App", "App.csproj");
     public string DaemonProject => Path.Combine(Root, "tools", "ScmiPlatform.Daemon", "ScmiPlatform.Daemon.csproj");
     public string DaemonDll => Path.Combine(Root, "tools", "ScmiPlatform.Daemon", "bin", Configuration, "net10.0", "scmi-platform.dll");
@@ -34,11 +42,10 @@ public sealed class RepoLayout
     /// <summary>Host test projects: every *.Tests.csproj under tests/ except the on-target suites.</summary>
     public IReadOnlyList<string> HostTestProjects()
     {
-        string tests = Path.Combine(Root, "tests");
-        if (!Directory.Exists(tests))
+        if (!Directory.Exists(TestsDir))
             return [];
-        return Directory.EnumerateDirectories(tests)
-            .Where(dir => !Path.GetFileName(dir).Equals("Firmware.Tests", StringComparison.Ordinal))
+        return Directory.EnumerateDirectories(TestsDir)
+            .Where(dir => !Path.GetFullPath(dir).Equals(Path.GetFullPath(FirmwareTestsDir), StringComparison.Ordinal))
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.Tests.csproj", SearchOption.TopDirectoryOnly))
             .Order(StringComparer.Ordinal)
             .ToList();
