@@ -94,6 +94,32 @@ public class HostileDeviceTests
     }
 
     [Fact]
+    public void Completing_a_chain_that_was_placed_but_never_exposed_is_refused()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);                                           // exposed
+        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitWritable(bench.Buffer(8).All, 2, out ushort hidden)); // placed, not kicked
+        DescriptorChain exposed = bench.Device.TryPop()!;
+        bench.Device.Complete(exposed, 8);
+        bench.Device.PushUsed(hidden, 8); // a device that read the ring ahead of avail.idx
+
+        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
+        Assert.Equal(1ul, bench.Queue.Counters.RejectedUsedIndex);
+    }
+
+    [Fact]
+    public void The_same_two_completions_are_accepted_once_both_chains_are_exposed()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        bench.SubmitWritable(bench.Buffer(8), 2);
+        foreach (DescriptorChain chain in bench.Device.PopAll())
+            bench.Device.Complete(chain, 8);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+    }
+
+    [Fact]
     public void A_used_index_moving_backwards_is_seen_as_a_huge_jump_and_refused()
     {
         var bench = new QueueBench(size: 8);

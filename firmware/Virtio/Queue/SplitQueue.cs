@@ -300,9 +300,11 @@ public sealed class SplitQueue
         ushort pending = RingIndex.Distance(_nextUsed, deviceIndex);
         if (pending == 0)
             return QueueStatus.Empty;
-        if (pending > _inFlight)
+        // Only exposed chains can come back: those placed since the last kick are still invisible to the device.
+        int exposed = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
+        if (pending > exposed)
         {
-            // The device claims more completions than chains exist: nothing in the used ring can be trusted.
+            // The device claims more completions than it was given: nothing in the used ring can be trusted.
             Counters.RejectedUsedIndex++;
             _broken = true;
             return QueueStatus.UsedIndexCorrupt;
