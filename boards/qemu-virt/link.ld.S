@@ -43,14 +43,21 @@ SECTIONS
         . = ALIGN(16);
         __bss_end = .;
     }
-    .stacks (NOLOAD) : ALIGN(4096) {
+    /* Each stack sits above an unmapped guard page, so an overflow faults instead of overwriting
+       what lies below. Both guards must share one 2 MiB block (mmu.S maps that block with pages). */
+    .stacks (NOLOAD) : ALIGN(0x200000) {
+        __stack_guard = .;
+        . += 4096;
         __stack_limit = .;
         . += StackSize;
         __stack_top = .;
+        __exception_stack_guard = .;
+        . += 4096;
         __exception_stack_limit = .;
         . += ExceptionStackSize;
         __exception_stack_top = .;
     }
+    ASSERT((__stack_guard >> 21) == (__exception_stack_guard >> 21), "stack guards must share a 2 MiB block")
     .page_tables (NOLOAD) : ALIGN(4096) {
         *(.page_tables)
     }

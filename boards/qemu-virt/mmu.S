@@ -1,7 +1,9 @@
 // MMU set-up: 4 KiB granule, 39-bit VA starting at level 1, identity map.
 //   0x00000000-0x07ffffff  unmapped (flash; page 0 so null dereferences fault)
 //   DeviceWindowBase-End   Device-nGnRE, execute-never (GIC, UART, virtio-mmio, PCIe windows)
-//   0x40000000-0xffffffff  Normal write-back cacheable RAM (1 GiB blocks; QEMU RAM starts at 1 GiB)
+//   0x40000000-0x7fffffff  Normal write-back cacheable RAM in 2 MiB blocks, except the block holding
+//                          the stacks, mapped with 4 KiB pages so the two stack guard pages stay unmapped
+//   0x80000000-0xffffffff  Normal RAM in 1 GiB blocks (larger -m values)
 #include "board-map.h"
 #include "macros.h"
 
@@ -11,11 +13,12 @@
 #define AttrNormal       2      // 0xff: inner/outer write-back, read/write allocate
 #define MairValue        0x00ff0400
 
-// Block descriptor bits: valid block (0b01), AttrIndx[4:2], AP[7:6] = 00 (EL1 read/write),
-// SH[9:8], AF[10] (accessed, so no access-flag faults), PXN[53], UXN[54].
+// Descriptor bits: block (0b01) or page/table (0b11), AttrIndx[4:2], AP[7:6] = 00 (EL1 read/write),
+// SH[9:8], AF[10] (accessed, so no access-flag faults), PXN[53] and UXN[54] (as 0x60 << 48).
 #define BlockNormal      (0x1 | (AttrNormal << 2) | (0x3 << 8) | (1 << 10))
+#define PageNormal       (0x3 | (AttrNormal << 2) | (0x3 << 8) | (1 << 10))
 #define BlockDeviceLow   (0x1 | (AttrDeviceNgnre << 2) | (1 << 10))
-#define BlockDeviceHigh  0x60                           // PXN | UXN, as bits 53/54 >> 48
+#define ExecuteNeverHigh 0x60
 #define TableDescriptor  0x3
 
 // TCR_EL1: T0SZ = 25 (39-bit), IRGN0/ORGN0 = write-back, SH0 = inner shareable, TG0 = 4 KiB,
@@ -25,35 +28,37 @@
 
     .text
 function nano_mmu_enable
+    // ---- All four tables start invalid (a NOLOAD section nobody else clears) ----
     adr_l   x0, nano_level1_table
-    adr_l   x1, nano_level2_low_table
-
-    // Both tables start invalid (they live in a NOLOAD section nobody else clears).
-    mov     x2, x0
-    add     x3, x0, #8192
-0:  stp     xzr, xzr, [x2], #16
-    cmp     x2, x3
+    add     x3, x0, #(4 * 4096)
+0:  stp     xzr, xzr, [x0], #16
+    cmp     x0, x3
     b.lo    0b
 
-    // Level 1 entry 0 (first GiB) points at the level 2 table for the device window.
+    adr_l   x0, nano_level1_table
+    adr_l   x1, nano_level2_device_table
+    adr_l   x6, nano_level2_ram_table
+    adr_l   x7, nano_level3_stack_table
+
+    // ---- Level 1: GiB 0 -> device table, GiB 1 -> RAM table, GiB 2..3 -> Normal blocks ----
     orr     x2, x1, #TableDescriptor
     str     x2, [x0]
-
-    // Level 1 entries 1..3: RAM as 1 GiB Normal blocks.
-    mov     x3, #1
-1:  lsl     x2, x3, #30
+    orr     x2, x6, #TableDescriptor
+    str     x2, [x0, #8]
+    mov     x3, #2
     mov     x4, #BlockNormal
+1:  lsl     x2, x3, #30
     orr     x2, x2, x4
     str     x2, [x0, x3, lsl #3]
     add     x3, x3, #1
     cmp     x3, #4
     b.lo    1b
 
-    // Level 2 (2 MiB blocks) across the device window; entries below it stay invalid.
+    // ---- Level 2, GiB 0: the device window in 2 MiB Device blocks; below it stays invalid ----
     mov     x3, #(DeviceWindowBase >> 21)
     mov     x5, #(DeviceWindowEnd >> 21)
     mov     x4, #BlockDeviceLow
-    movk    x4, #(BlockDeviceHigh << 0), lsl #48
+    movk    x4, #(ExecuteNeverHigh << 0), lsl #48
 2:  lsl     x2, x3, #21
     orr     x2, x2, x4
     str     x2, [x1, x3, lsl #3]
@@ -61,7 +66,39 @@ function nano_mmu_enable
     cmp     x3, x5
     b.lo    2b
 
-    // Attributes, translation control, table base.
+    // ---- Level 2, GiB 1: RAM in 2 MiB Normal blocks ----
+    mov     x3, #0
+    mov     x4, #BlockNormal
+    mov     x5, #RamBase
+3:  add     x2, x5, x3, lsl #21
+    orr     x2, x2, x4
+    str     x2, [x6, x3, lsl #3]
+    add     x3, x3, #1
+    cmp     x3, #512
+    b.lo    3b
+
+    // ---- The stacks' 2 MiB block: 4 KiB pages, guard pages left invalid ----
+    adr_l   x8, __stack_guard
+    lsr     x9, x8, #21
+    lsl     x9, x9, #21                     // base of the stacks' block
+    mov     x3, #0
+    mov     x4, #PageNormal
+    adr_l   x10, __exception_stack_guard
+4:  add     x2, x9, x3, lsl #12
+    cmp     x2, x8
+    b.eq    5f
+    cmp     x2, x10
+    b.eq    5f
+    orr     x2, x2, x4
+    str     x2, [x7, x3, lsl #3]
+5:  add     x3, x3, #1
+    cmp     x3, #512
+    b.lo    4b
+    ubfx    x3, x8, #21, #9                 // index of that block within GiB 1
+    orr     x2, x7, #TableDescriptor
+    str     x2, [x6, x3, lsl #3]
+
+    // ---- Attributes, translation control, table base ----
     ldr     x2, =MairValue
     msr     mair_el1, x2
     ldr     x2, =TcrValue
@@ -74,8 +111,8 @@ function nano_mmu_enable
     dsb     ish
     isb
 
-    // SCTLR_EL1: M (MMU), C (data cache), I (instruction cache) on; A (alignment check) and
-    // WXN off: compiled code makes unaligned accesses to Normal memory.
+    // ---- SCTLR_EL1: M (MMU), C (data cache), I (instruction cache) on; A (alignment check) and
+    //      WXN off: compiled code makes unaligned accesses to Normal memory ----
     mrs     x2, sctlr_el1
     mov     x3, #((1 << 0) | (1 << 2) | (1 << 12))
     orr     x2, x2, x3
@@ -89,5 +126,9 @@ function nano_mmu_enable
     .balign 4096
 nano_level1_table:
     .space  4096
-nano_level2_low_table:
+nano_level2_device_table:
+    .space  4096
+nano_level2_ram_table:
+    .space  4096
+nano_level3_stack_table:
     .space  4096

@@ -409,3 +409,12 @@ nano_recovery_top:
     .quad   0
 nano_recovery_count:
     .word   0
+
+// void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): the unmapped pages.
+    .text
+function nano_stack_guards
+    adr_l   x2, __stack_guard
+    str     x2, [x0]
+    adr_l   x2, __exception_stack_guard
+    str     x2, [x1]
+    ret

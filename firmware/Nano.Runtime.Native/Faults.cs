@@ -34,7 +34,7 @@ namespace Nano.Runtime.Native
             ulong kind = frame->Kind;
             if ((kind & 3) == 0 && kind < 8)
             {
-                Panic.WriteHeader(Describe(exceptionClass, frame->FaultAddress));
+                Panic.WriteHeader(IsStackGuard(exceptionClass, frame->FaultAddress) ? "stack overflow" : Describe(exceptionClass, frame->FaultAddress));
                 Panic.WriteDetail("fault", ClassName(exceptionClass));
             }
             else
@@ -53,6 +53,16 @@ namespace Nano.Runtime.Native
                 Panic.WriteDetail("context", "inside an exception handler");
             // Escapes to the innermost Recovery.Run (the shim leaves handler mode first) or exits with 2.
             Panic.Stop();
+        }
+
+        // The linker script puts an unmapped page below each stack; touching it means the stack ran out.
+        private static bool IsStackGuard(uint exceptionClass, ulong faultAddress)
+        {
+            if (exceptionClass is not (ClassDataAbort or ClassDataAbortLower))
+                return false;
+            byte* threadGuard, exceptionGuard;
+            NativeStackGuards(&threadGuard, &exceptionGuard);
+            return faultAddress - (ulong)threadGuard < 4096 || faultAddress - (ulong)exceptionGuard < 4096;
         }
 
         private static bool IsAbort(uint exceptionClass)
@@ -108,5 +118,10 @@ namespace Nano.Runtime.Native
             7 => "SError inside a handler",
             _ => "exception from a lower exception level",
         };
+
+        // ---- Native shim -----------------------------------------------------------------------
+
+        [DllImport("*", EntryPoint = "nano_stack_guards"), SuppressGCTransition]
+        private static extern void NativeStackGuards(byte** threadGuard, byte** exceptionGuard);
     }
 }
