@@ -1,5 +1,6 @@
 // Assert.AreEqual / AreNotEqual: one overload per primitive, so comparing never boxes and the
 // message shows both values: "Expected <expected>, got <actual> (<caller's expression>)".
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Nano.TestFramework

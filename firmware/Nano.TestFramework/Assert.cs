@@ -1,6 +1,7 @@
 // Assertions for on-target tests, shaped like nanoFramework.TestFramework's. There are no exceptions
 // on target: a failing assertion writes its message into fixed storage and leaves the running test
 // through Recovery.Escape; the runner then prints the test's result line. Nothing here allocates.
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Nano.TestFramework

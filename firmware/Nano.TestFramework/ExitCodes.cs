@@ -1,4 +1,5 @@
 // The image's exit codes (docs/conventions.md §3), as the on-target runner uses them.
+using System;
 namespace Nano.TestFramework
 {
     public static class ExitCodes

@@ -1,5 +1,6 @@
 // The one message of the test that is ending: written by Assert into fixed storage (no heap, so a
 // failing test cannot run the allocator out or trip the heap seal), read by the runner for its line.
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 

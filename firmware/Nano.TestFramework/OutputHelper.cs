@@ -1,4 +1,5 @@
 // Lets a test print to the console between the result lines (the runner passes such lines through).
+using System;
 namespace Nano.TestFramework
 {
     public static class OutputHelper

@@ -1,4 +1,5 @@
 // Marks a class whose [TestMethod]s the build-time generator wires into the suite's entry point.
+using System;
 namespace Nano.TestFramework
 {
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]

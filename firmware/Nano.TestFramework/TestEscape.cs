@@ -1,5 +1,6 @@
 // How an assertion leaves the running test: a non-local exit to the runner's recovery point with a
 // code saying why. The codes stay clear of the panic code (2), which the board's fault path uses.
+using System;
 using Nano.Runtime.Native;
 
 namespace Nano.TestFramework

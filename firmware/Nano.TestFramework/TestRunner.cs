@@ -2,6 +2,7 @@
 // own recovery point, prints one result line per case (docs/conventions.md §2), and ends the machine
 // with 0 when nothing failed, 1 otherwise. A fault inside a test (the board's fault handler escapes
 // with the panic code after printing its PANIC report) fails only that test; the run goes on.
+using System;
 using Nano.Runtime.Native;
 
 namespace Nano.TestFramework

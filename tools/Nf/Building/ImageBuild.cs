@@ -14,7 +14,10 @@ public static class ImageBuild
     /// <summary>Restores and builds <paramref name="projects"/> through one throw-away solution named <paramref name="setName"/>.</summary>
     public static async Task<BuildOutcome> BuildAsync(RepoLayout layout, string setName, IReadOnlyList<string> projects, CancellationToken cancel = default)
     {
-        string solution = ProjectSet.Write(Path.Combine(layout.WorkDir, setName + ".slnx"), projects);
+        // Named after its content too, so two runs building different sets never rewrite each other's file.
+        string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', projects.Order(StringComparer.Ordinal)))))[..8].ToLowerInvariant();
+        string solution = ProjectSet.Write(Path.Combine(layout.WorkDir, $"{setName}-{key}.slnx"), projects);
         CommandResult result = await DotnetCommand.RunAsync(layout.Root,
             ["build", solution, "-c", RepoLayout.Configuration, "-v", "q", "--nologo", "-clp:ErrorsOnly;NoSummary"], cancel: cancel);
         return new BuildOutcome(result.ExitCode == 0, BuildErrors.ByProject(result.Output), BuildErrors.Lines(result.Output), result.Elapsed);

@@ -16,15 +16,17 @@ public static class TestCommand
     public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel, TextWriter? output = null)
     {
         TextWriter console = output ?? Console.Out;
-        bool list = false;
+        bool list = false, buildFirst = true;
         string? filterText = null;
         foreach (string argument in arguments)
         {
             if (argument == "--list")
                 list = true;
+            else if (argument == "--no-build")
+                buildFirst = false;
             else if (argument.StartsWith('-'))
             {
-                Progress.Say($"unknown option '{argument}' (usage: ./nf test [--list] [FILTER])");
+                Progress.Say($"unknown option '{argument}' (usage: ./nf test [--list] [--no-build] [FILTER])");
                 return 2;
             }
             else if (filterText is null)
@@ -42,12 +44,19 @@ public static class TestCommand
         IReadOnlyList<string> hosts = layout.HostTestProjects();
         var projects = new List<string>(suites);
         projects.AddRange(hosts);
-        if (File.Exists(layout.DaemonProject))
+        // The SCMI platform daemon is built only when a suite asks for the scmi device.
+        if (File.Exists(layout.DaemonProject) && suites.Any(p => File.ReadAllText(p).Contains("scmi", StringComparison.OrdinalIgnoreCase)))
             projects.Add(layout.DaemonProject);
 
-        Progress.Say($"building {suites.Count} on-target suite(s) and {hosts.Count} host test project(s)...");
-        BuildOutcome build = await ImageBuild.BuildAsync(layout, list ? "list" : "test", projects, cancel);
-        Progress.Say($"built in {build.Elapsed.TotalSeconds:0.0} s" + (build.Succeeded ? "" : " with errors"));
+        BuildOutcome build;
+        if (buildFirst)
+        {
+            Progress.Say($"building {suites.Count} on-target suite(s) and {hosts.Count} host test project(s)...");
+            build = await ImageBuild.BuildAsync(layout, "test", projects, cancel);
+            Progress.Say($"built in {build.Elapsed.TotalSeconds:0.0} s" + (build.Succeeded ? "" : " with errors"));
+        }
+        else
+            build = new BuildOutcome(true, new Dictionary<string, IReadOnlyList<string>>(), [], TimeSpan.Zero);
 
         var results = new List<SuiteResult>();
         var builtSuites = new List<(string Project, ImageManifest Manifest)>();
