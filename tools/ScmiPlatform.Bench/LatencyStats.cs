@@ -1,0 +1,25 @@
+// Service-time samples and the numbers the benchmark reports from them.
+using System.Diagnostics;
+
+namespace ScmiPlatform.Bench;
+
+/// <summary>Collects per-request times (Stopwatch ticks) and reports rate and percentiles.</summary>
+public sealed class LatencyStats(int capacity)
+{
+    private readonly long[] _samples = new long[capacity];
+    private int _count;
+
+    public void Add(long ticks) => _samples[_count++] = ticks;
+
+    public double Percentile(double p)
+    {
+        long[] sorted = _samples[.._count];
+        Array.Sort(sorted);
+        int index = Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[index] * 1e6 / Stopwatch.Frequency;
+    }
+
+    /// <summary>One report line: requests, rate, p50/p99/max in microseconds.</summary>
+    public string Report(string name, TimeSpan elapsed, int requests) =>
+        $"{name,-46} {requests,9} req {requests / elapsed.TotalSeconds,12:N0} req/s   p50 {Percentile(50),8:F2} us   p99 {Percentile(99),8:F2} us   max {Percentile(100),9:F1} us";
+}

@@ -1,0 +1,59 @@
+// The full host path: a vhost-user server thread, a unix socket, memfd RAM, kick and call eventfds.
+using System.Diagnostics;
+using Platform.Tests.Doubles;
+using ScmiPlatform.Device;
+using ScmiPlatform.VhostUser;
+using ScmiPlatform.Virtqueue;
+
+namespace ScmiPlatform.Bench;
+
+/// <summary>One request per kick eventfd write, timed until the call eventfd fires and the used element is read.</summary>
+public static class VhostUserScenario
+{
+    public static string Run(string name, IScmiDeviceModel model, int requests)
+    {
+        string folder = Directory.CreateTempSubdirectory("scmi-bench-").FullName;
+        string socket = Path.Combine(folder, "scmi.sock");
+        var device = new ScmiVirtioDevice(model, TransportLog.Silent);
+        using var server = new VhostUserServer(socket, device, TransportLog.Silent);
+        server.Listen();
+        var thread = new Thread(server.Run) { IsBackground = true };
+        thread.Start();
+        try
+        {
+            using var frontend = VhostUserFrontendDouble.Connect(socket);
+            frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
+            frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+            frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VirtioFeatures.VhostUserProtocolFeatures));
+            frontend.SetMemTable();
+            var cmdq = new DriverQueue(frontend.Ram, 256);
+            frontend.StartRing(0, cmdq);
+            byte[][] messages = InProcessScenarios.BaseRequests();
+            void RoundTrip(int i)
+            {
+                cmdq.AddChain([messages[i % messages.Length]], [128]);
+                frontend.KickQueue(0);
+                if (!frontend.WaitCall(0) || !cmdq.TryTakeUsed(out _))
+                    throw new InvalidOperationException("no reply over vhost-user");
+            }
+            for (int i = 0; i < 1000; i++)
+                RoundTrip(i); // warm up the JIT on both sides
+            var stats = new LatencyStats(requests);
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < requests; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                RoundTrip(i);
+                stats.Add(Stopwatch.GetTimestamp() - start);
+            }
+            clock.Stop();
+            return stats.Report(name, clock.Elapsed, requests);
+        }
+        finally
+        {
+            server.Stop();
+            thread.Join();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
