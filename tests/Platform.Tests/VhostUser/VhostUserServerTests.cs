@@ -269,4 +269,47 @@ public sealed class VhostUserServerTests
         Assert.True(eventq.TryTakeUsed(out UsedElement used));
         Assert.Equal(notification, eventq.ReadReply(used.Id, used.Length));
     }
+
+    [Fact]
+    public void New_memory_table_while_rings_run_keeps_serving_from_the_same_position()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        (DriverQueue cmdq, _) = Handshake(frontend);
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        AwaitReply(frontend, cmdq, head);
+        frontend.SetMemTable(needReply: true); // the old mapping is unmapped, the running rings move over
+        Assert.Equal(0UL, frontend.ReceiveAck());
+        head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        AwaitReply(frontend, cmdq, head);
+        Assert.Equal(2, server.Device.Counters.Commands);
+    }
+
+    [Fact]
+    public void Memory_table_with_more_regions_than_descriptors_is_refused()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserProtocolFeatures.ReplyAck);
+        byte[] payload = new byte[8 + 2 * 32];
+        BinaryPrimitives.WriteUInt32LittleEndian(payload, 2);
+        frontend.Send(VhostUserRequest.SetMemTable, payload, needReply: true); // two regions, no fds
+        Assert.NotEqual(0UL, frontend.ReceiveAck());
+        Assert.Equal((ulong)VhostUserBackend.OfferedFeatures, frontend.RequestU64(VhostUserRequest.GetFeatures));
+    }
+
+    [Fact]
+    public void Stop_while_a_frontend_is_connected_ends_the_server_and_resets_the_model()
+    {
+        var model = new NotSupportedModel();
+        var server = new RunningServer(model);
+        using var frontend = server.Connect();
+        Handshake(frontend);
+        Assert.True(RunningServer.Eventually(() => server.Device.IsQueueRunning(0)));
+        server.Dispose(); // Stop + join: throws when the thread does not end
+        Assert.False(server.Device.IsQueueRunning(0));
+        Assert.True(model.Resets >= 1);
+    }
 }

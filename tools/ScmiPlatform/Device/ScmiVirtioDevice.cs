@@ -199,7 +199,9 @@ public sealed class ScmiVirtioDevice
             if (defect == ChainDefect.None && (_chain.ReadableBytes == 0 || _chain.WritableBytes == 0))
                 defect = _chain.Defect = ChainDefect.WrongDirection;
             request = new byte[Math.Min(_chain.ReadableBytes, MaxMessageBytes)];
-            request = request.AsSpan(0, _chain.CopyReadable(queue.Memory, request)).ToArray();
+            int copied = _chain.CopyReadable(queue.Memory, request);
+            if (copied != request.Length)
+                request = request[..copied];
             writable = _chain.WritableSegments();
             if (defect == ChainDefect.None)
                 slot = new CommandSlot(this, binding, head, request, writable, (int)_chain.WritableBytes);

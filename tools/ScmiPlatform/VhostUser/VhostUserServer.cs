@@ -53,9 +53,16 @@ public sealed unsafe class VhostUserServer : IDisposable
             }
             Connections++;
             _log.Info($"frontend connected (connection {Connections})");
-            bool stopped;
+            bool stopped = false;
             using (var backend = new VhostUserBackend(connection, _device, _log))
-                stopped = Serve(backend);
+            {
+                try { stopped = Serve(backend); }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A bug in the backend must not take the daemon down: drop this frontend, keep listening.
+                    _log.Warn($"internal error while serving the frontend, dropping it: {e}");
+                }
+            }
             _log.Info($"frontend disconnected; {_device.Counters}");
             if (stopped)
                 return;
