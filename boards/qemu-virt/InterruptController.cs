@@ -17,7 +17,7 @@ namespace Nano.Runtime.Native
         private const ulong DistributorType = BoardMap.GicDistributorBase + 0x004;
         private const ulong SetEnable = BoardMap.GicDistributorBase + 0x100;
         private const ulong ClearEnable = BoardMap.GicDistributorBase + 0x180;
-        private const ulong SetPending = BoardMap.GicDistributorBase + 0x200;
+        private const ulong SetPendingBase = BoardMap.GicDistributorBase + 0x200;
         private const ulong ClearPending = BoardMap.GicDistributorBase + 0x280;
         private const ulong Priority = BoardMap.GicDistributorBase + 0x400;
         private const ulong Targets = BoardMap.GicDistributorBase + 0x800;
@@ -65,7 +65,9 @@ namespace Nano.Runtime.Native
 
         public static void Disable(uint intid) => Mmio.Write32(ClearEnable + intid / 32 * 4, 1u << (int)(intid % 32));
 
-        public static bool IsPending(uint intid) => (Mmio.Read32(SetPending + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
+        public static void SetPending(uint intid) => Mmio.Write32(SetPendingBase + intid / 32 * 4, 1u << (int)(intid % 32));
+
+        public static bool IsPending(uint intid) => (Mmio.Read32(SetPendingBase + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
 
         /// <summary>Edge or level for an SPI (ICFGR bit 1 of the INTID's 2-bit field); SGI/PPI config is fixed.</summary>
         public static void Configure(uint intid, bool edge)

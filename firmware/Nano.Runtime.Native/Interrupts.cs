@@ -86,6 +86,14 @@ namespace Nano.Runtime.Native
             InterruptController.Configure(intid, trigger == InterruptTrigger.Edge);
         }
 
+        /// <summary>Makes <paramref name="intid"/> pending from software (shared peripheral interrupts), as if the
+        /// device had raised it: exercises a handler without the device.</summary>
+        public static void SetPending(uint intid)
+        {
+            Check(intid);
+            InterruptController.SetPending(intid);
+        }
+
         /// <summary>True when <paramref name="intid"/> is pending at the controller.</summary>
         public static bool IsPending(uint intid)
         {

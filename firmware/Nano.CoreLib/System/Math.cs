@@ -41,5 +41,36 @@ namespace System
             result = a - quotient * b;
             return quotient;
         }
+
+        // ---- Checked floating-point conversions: the compiler's helpers for (int)checked(x) etc. ----
+        // In range means strictly inside (MinValue - 1, MaxValue + 1); NaN is never in range.
+
+        private static int ConvertToInt32Checked(double value)
+        {
+            if (!(value > -2147483649.0 && value < 2147483648.0))
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowOverflowException();
+            return (int)value;
+        }
+
+        private static uint ConvertToUInt32Checked(double value)
+        {
+            if (!(value > -1.0 && value < 4294967296.0))
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowOverflowException();
+            return (uint)value;
+        }
+
+        private static long ConvertToInt64Checked(double value)
+        {
+            if (!(value >= -9223372036854775808.0 && value < 9223372036854775808.0))
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowOverflowException();
+            return (long)value;
+        }
+
+        private static ulong ConvertToUInt64Checked(double value)
+        {
+            if (!(value > -1.0 && value < 18446744073709551616.0))
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowOverflowException();
+            return (ulong)value;
+        }
     }
 }

@@ -1,6 +1,7 @@
 // The bring-up heap: a bump allocator over the RAM after the image, sealed once bring-up is done.
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Internal.Runtime;
 
 namespace Nano.Runtime
@@ -8,27 +9,31 @@ namespace Nano.Runtime
     /// <summary>
     /// Every <c>new</c> (and <see cref="System.Runtime.InteropServices.NativeMemory"/>) bumps a pointer; nothing is
     /// ever freed. Firmware allocates its pools during bring-up, then calls <see cref="Seal"/>: any allocation
-    /// after that is a bug and stops the machine with "PANIC: allocation after Heap.Seal(): &lt;TypeName&gt;".
+    /// after that is a bug and stops the machine (even inside Recovery.Run) with
+    /// "PANIC: allocation after Heap.Seal(): &lt;TypeName&gt;" and exit code 2.
     /// </summary>
     public static unsafe class Heap
     {
-        private static byte* s_next;
-        private static byte* s_end;
-        private static byte* s_start;
+        private static nuint s_next;
+        private static nuint s_end;
+        private static nuint s_start;
         private static bool s_sealed;
         private static long s_objects;
 
+        // Volatile reads: the JIT knows allocation helpers do not write user statics, so it would
+        // otherwise reuse a counter read from before an allocation.
+
         /// <summary>Bytes handed out so far (objects, arrays, raw blocks, alignment padding).</summary>
-        public static long BytesAllocated => s_next - s_start;
+        public static long BytesAllocated => (long)(Volatile.Read(ref s_next) - s_start);
 
         /// <summary>Objects and arrays allocated so far (raw blocks are not objects).</summary>
-        public static long ObjectsAllocated => s_objects;
+        public static long ObjectsAllocated => Volatile.Read(ref s_objects);
 
         /// <summary>Bytes still available.</summary>
-        public static long BytesFree => s_end - s_next;
+        public static long BytesFree => (long)(s_end - Volatile.Read(ref s_next));
 
         /// <summary>Total size of the heap region.</summary>
-        public static long Capacity => s_end - s_start;
+        public static long Capacity => (long)(s_end - s_start);
 
         /// <summary>True after <see cref="Seal"/>.</summary>
         public static bool IsSealed => s_sealed;
@@ -40,8 +45,8 @@ namespace Nano.Runtime
         {
             byte* end;
             byte* start = NativeShim.HeapBounds(&end);
-            s_start = s_next = (byte*)(((nuint)start + 15) & ~(nuint)15);
-            s_end = end;
+            s_start = s_next = ((nuint)start + 15) & ~(nuint)15;
+            s_end = (nuint)end;
         }
 
         /// <summary>Allocates a zeroed managed object or array of <paramref name="size"/> bytes.</summary>
@@ -68,12 +73,12 @@ namespace Nano.Runtime
         {
             if (alignment == 0 || (alignment & (alignment - 1)) != 0)
                 Panic.Fail("heap: alignment is not a power of two");
-            byte* start = (byte*)(((nuint)s_next + alignment - 1) & ~(alignment - 1));
-            if (start < s_next || size > (nuint)(s_end - start))
+            nuint start = (s_next + alignment - 1) & ~(alignment - 1);
+            if (start < s_next || start > s_end || size > s_end - start)
                 OutOfMemory(type, size);
-            s_next = (byte*)(((nuint)(start + size) + 7) & ~(nuint)7);
-            SpanHelpersClear(start, size);
-            return start;
+            s_next = (start + size + 7) & ~(nuint)7;
+            SpanHelpersClear((byte*)start, size);
+            return (byte*)start;
         }
 
         private static void SpanHelpersClear(byte* start, nuint size)
@@ -92,7 +97,8 @@ namespace Nano.Runtime
             Panic.WriteRaw("\n");
             Panic.WriteDetail("type", (ulong)type);
             Panic.WriteDetail("bytes allocated", (ulong)BytesAllocated);
-            Panic.Stop();
+            // Not escapable: the sealed-heap invariant is the whole firmware's, not one test's.
+            NativeShim.PowerExit(Panic.ExitCode);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,5 +1,6 @@
 // Casts and reference-array stores, called by generated code (looked up by name). Without reflection
 // data this walks the MethodTable chain: exact match, base classes, then the interface map.
+// Not inlinable: folded into a caller at compile time they have been seen to pass casts that fail.
 using Internal.Runtime;
 using Internal.Runtime.CompilerHelpers;
 using System.Runtime.CompilerServices;
@@ -29,16 +30,21 @@ namespace System.Runtime
             return false;
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? IsInstanceOfAny(MethodTable* targetType, object? obj)
             => obj is null || IsAssignable(obj.GetMethodTable(), targetType) ? obj : null;
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? IsInstanceOfInterface(MethodTable* targetType, object? obj) => IsInstanceOfAny(targetType, obj);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? IsInstanceOfClass(MethodTable* targetType, object? obj) => IsInstanceOfAny(targetType, obj);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static bool IsInstanceOfException(MethodTable* targetType, object? obj)
             => obj is not null && IsAssignable(obj.GetMethodTable(), targetType);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? CheckCastAny(MethodTable* targetType, object? obj)
         {
             if (obj is not null && !IsAssignable(obj.GetMethodTable(), targetType))
@@ -46,12 +52,16 @@ namespace System.Runtime
             return obj;
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? CheckCastInterface(MethodTable* targetType, object? obj) => CheckCastAny(targetType, obj);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? CheckCastClass(MethodTable* targetType, object? obj) => CheckCastAny(targetType, obj);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static object? CheckCastClassSpecial(MethodTable* targetType, object? obj) => CheckCastAny(targetType, obj);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static void StelemRef(object?[] array, nint index, object? obj)
         {
             if ((nuint)index >= (uint)array.Length)
@@ -66,6 +76,7 @@ namespace System.Runtime
             element = obj;
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static ref object? LdelemaRef(object?[] array, nint index, MethodTable* elementType)
         {
             if ((nuint)index >= (uint)array.Length)
