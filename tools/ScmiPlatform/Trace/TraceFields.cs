@@ -7,7 +7,7 @@ namespace ScmiPlatform.Trace;
 public sealed class TraceFields
 {
     /// <summary>Pairs beyond this many are counted, not kept.</summary>
-    public const int MaximumKept = 24;
+    public const int MaximumKept = 16;
 
     private readonly List<(string Name, string Value)> fields = new();
     private int omitted;
