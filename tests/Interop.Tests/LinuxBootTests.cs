@@ -20,6 +20,18 @@ public sealed partial class LinuxBootTests(LinuxGuestFixture fixture)
     }
 
     [LinuxFact]
+    public void LinuxGuestKernelHonoursEveryLineOfTheConfigFragment()
+    {
+        // build-guest.sh leaves the final .config next to the Image and refuses to cache a kernel that
+        // drops a line; this checks the kernel actually booted was built that way.
+        string config = Path.Combine(Path.GetDirectoryName(Run.Images.Kernel)!, "config");
+        HashSet<string> built = File.ReadAllLines(config).ToHashSet(StringComparer.Ordinal);
+        var wanted = File.ReadAllLines(Path.Combine(Guest.GuestScript.GuestFolder, "kernel.config")).Where(l => l.StartsWith("CONFIG_")).ToList();
+        Assert.NotEmpty(wanted);
+        Assert.Empty(wanted.Where(line => !built.Contains(line)));
+    }
+
+    [LinuxFact]
     public void LinuxUsesTheVirtioTransport()
     {
         Assert.Contains(Run.Console.KernelLog, line => line.Contains("Using scmi_virtio_transport"));

@@ -36,6 +36,17 @@ public sealed class LinuxClockTests(LinuxGuestFixture fixture)
     }
 
     [LinuxFact]
+    public void LinuxClockRateSetReachesThePlatformTrace()
+    {
+        ClockChange change = Run.Actions.Clock ?? throw new InvalidOperationException("the description has no unlocked clock with two rates");
+        // The raw probes set other clocks; only Linux's clk-scmi sets this one to this rate.
+        string[] wanted = ["A>P CLOCK.CLOCK_RATE_SET ", $" clock_id={change.ClockId} ", $" rate={change.Rate} ", "=> SUCCESS"];
+        Assert.True(Run.DaemonLines.Any(line => wanted.All(line.Contains)),
+            $"the platform trace shows no successful CLOCK_RATE_SET of clock {change.ClockId} to {change.Rate} Hz:\n"
+            + string.Join('\n', Run.DaemonLines.Where(line => line.Contains("CLOCK_RATE_SET"))));
+    }
+
+    [LinuxFact]
     public void LinuxEnablesAClockThroughDebugfs()
     {
         ClockChange change = Run.Actions.Clock ?? throw new InvalidOperationException("the description has no unlocked clock with two rates");

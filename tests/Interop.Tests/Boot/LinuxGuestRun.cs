@@ -18,6 +18,8 @@ public sealed class LinuxGuestRun
     public const string CommandLine = "console=ttyAMA0 rdinit=/init panic=1";
 
     public required PlatformDescription Description { get; init; }
+    /// <summary>The cached kernel and initramfs this boot used.</summary>
+    public required GuestImages Images { get; init; }
     public required GuestActions Actions { get; init; }
     public required RawCatalogue Catalogue { get; init; }
     public required GuestConsole Console { get; init; }
@@ -97,7 +99,7 @@ public sealed class LinuxGuestRun
             }
         return new LinuxGuestRun
         {
-            Description = description, Actions = actions, Catalogue = catalogue, Console = console, Raw = raw,
+            Description = description, Images = images, Actions = actions, Catalogue = catalogue, Console = console, Raw = raw,
             UnmatchedReplies = unmatched, Qemu = outcome, DaemonAliveAfterBoot = alive, DaemonExitCode = exitCode,
             DaemonLines = daemonLines, ArtifactFolder = folder, PrepareTime = prepared, BootTime = bootClock.Elapsed,
         };

@@ -88,5 +88,32 @@ public static class PerformanceProbes
                 ScmiRequest.Words(P, PerformanceMessage.LevelSet, (uint)settable, (domain.LimitMax ?? domain.Levels[^1].Level) + 1),
                 ScmiStatus.OutOfRange, "§4.5.2.9: a level outside the current limits answers OUT_OF_RANGE");
         }
+
+        int limitable = Enumerable.Range(0, d.PerformanceDomains.Count).LastOrDefault(i => d.PerformanceDomains[i].SetLimitsAllowed, -1);
+        if (limitable >= 0)
+        {
+            IReadOnlyList<PerformanceLevel> levels = d.PerformanceDomains[limitable].Levels;
+            uint max = levels[^1].Level, min = levels[Math.Min(1, levels.Count - 1)].Level;
+            yield return new RawCheck($"perf.{limitable}.limits-set", ScmiRequest.Words(P, PerformanceMessage.LimitsSet, (uint)limitable, max, min), ScmiStatus.Success,
+                "§4.5.2.7: limits made of two of the domain's levels are accepted");
+            yield return new RawCheck($"perf.{limitable}.limits-get.after-set", ScmiRequest.Words(P, PerformanceMessage.LimitsGet, (uint)limitable), ScmiStatus.Success,
+                "§4.5.2.8: the limits just set (max, then min)")
+            {
+                Reply = r => Mismatch.First(() => Mismatch.Of("max", max, r.U32(0)), () => Mismatch.Of("min", min, r.U32(4))),
+            };
+            yield return new RawCheck($"perf.{limitable}.limits-set.inverted", ScmiRequest.Words(P, PerformanceMessage.LimitsSet, (uint)limitable, min, max), ScmiStatus.InvalidParameters,
+                "§4.5.2.7: a maximum below the minimum answers INVALID_PARAMETERS")
+            {
+                AlsoAccepted = min == max ? ScmiStatus.Success : null,
+            };
+        }
+        int fixedLimits = Enumerable.Range(0, d.PerformanceDomains.Count).FirstOrDefault(i => !d.PerformanceDomains[i].SetLimitsAllowed, -1);
+        if (fixedLimits >= 0)
+        {
+            IReadOnlyList<PerformanceLevel> levels = d.PerformanceDomains[fixedLimits].Levels;
+            yield return new RawCheck($"perf.{fixedLimits}.limits-set.not-allowed",
+                ScmiRequest.Words(P, PerformanceMessage.LimitsSet, (uint)fixedLimits, levels[^1].Level, levels[0].Level), ScmiStatus.Denied,
+                "§4.5.2.7: a domain whose attributes deny limit changes answers DENIED");
+        }
     }
 }

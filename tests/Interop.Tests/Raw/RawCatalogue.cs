@@ -68,7 +68,11 @@ public sealed class RawCatalogue
             checks.AddRange(VoltageDomainProbes.For(d));
         }
         if (d.PowerCapDomains.Count > 0)
+        {
             checks.AddRange(CommonProbes.For(ProtocolNumber.PowerCapping, PowerCapMessage.Mandatory, PowerCapMessage.All));
+            checks.AddRange(PowerCapProbes.For(d));
+        }
+        checks.AddRange(ExtendedNameProbes.For(d));
 
         // Hostile requests: a protocol nobody offers, the largest message the transport carries.
         checks.Add(new RawCheck("unknown-protocol.version", ScmiRequest.Words(ProtocolNumber.UnknownVendor, CommonMessage.ProtocolVersion),

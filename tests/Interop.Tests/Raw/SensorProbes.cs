@@ -8,6 +8,16 @@ public static class SensorProbes
 {
     private const byte P = ProtocolNumber.Sensor;
 
+    /// <summary>§4.7.2.10: an update interval is seconds (bits 20:5) times ten to a signed 5-bit exponent (bits 4:0).</summary>
+    private static string IntervalSeconds(uint word)
+    {
+        uint seconds = word >> 5 & 0xFFFF;
+        int exponent = (int)(word & 0x1F);
+        if (exponent >= 16)
+            exponent -= 32;
+        return exponent == 0 ? seconds.ToString() : $"{seconds}e{exponent}";
+    }
+
     public static IEnumerable<RawCheck> For(PlatformDescription d)
     {
         uint unknown = (uint)d.Sensors.Count;
@@ -43,6 +53,24 @@ public static class SensorProbes
                 Reply = r => Mismatch.First(
                     () => r.Length == 8 || r.Length == 16 * readings ? null : $"return values length: expected 8 (v1/v2) or {16 * readings} (v3), got {r.Length}",
                     () => constant ? Mismatch.Of("reading", expected, (long)r.U64(0)) : null),
+            };
+        }
+        for (int id = 0; id < d.Sensors.Count; id++)
+        {
+            IReadOnlyList<uint> intervals = d.Sensors[id].UpdateIntervalsSeconds;
+            yield return new RawCheck($"sensor.{id}.list-update-intervals", ScmiRequest.Words(P, SensorMessage.ListUpdateIntervals, (uint)id, 0), ScmiStatus.Success,
+                "§4.7.2.10: num_intervals_flags (11:0 returned, 12 segmented, 31:16 remaining), then intervals as seconds (20:5) × 10^exponent (4:0)")
+            {
+                AlsoAccepted = ScmiStatus.NotFound,
+                Reply = r =>
+                {
+                    uint flags = r.U32(0);
+                    int returned = (int)(flags & 0xFFF), remaining = (int)(flags >> 16);
+                    return Mismatch.First(() => (flags & 1u << 12) != 0 ? "intervals described as a segment, the description lists them" : null,
+                        () => Mismatch.Of("returned + remaining", intervals.Count, returned + remaining),
+                        () => Mismatch.Of("intervals", string.Join(",", intervals.Take(returned)),
+                            string.Join(",", Enumerable.Range(0, returned).Select(i => IntervalSeconds(r.U32(4 + 4 * i))))));
+                },
             };
         }
         yield return new RawCheck("sensor.reading-get.unknown-sensor", ScmiRequest.Words(P, SensorMessage.ReadingGet, unknown, 0), ScmiStatus.NotFound,

@@ -38,6 +38,35 @@ public static class VoltageDomainProbes
                 Reply = r => Mismatch.First(() => Mismatch.Of("return values length", 4, r.Length), () => Mismatch.Of("level", initial, r.I32(0))),
             };
         }
+        for (int id = 0; id < d.VoltageDomains.Count; id++)
+            if (d.VoltageDomains[id].InitiallyOn)
+                yield return new RawCheck($"voltage.{id}.config-get", ScmiRequest.Words(P, VoltageMessage.ConfigGet, (uint)id), ScmiStatus.Success,
+                    "§4.9.2.6: a domain on after reset reports the architectural ON configuration (0x7)")
+                {
+                    Reply = r => Mismatch.Of("config", VoltageMessage.ConfigOn, r.U32(0) & 0xF),
+                };
+        int settable = Enumerable.Range(0, d.VoltageDomains.Count).FirstOrDefault(i => !d.VoltageDomains[i].Locked && d.VoltageDomains[i].Levels is { Count: >= 2 }, -1);
+        if (settable >= 0)
+        {
+            int level = d.VoltageDomains[settable].Levels![^1];
+            yield return new RawCheck($"voltage.{settable}.level-set.reserved-flag", ScmiRequest.Words(P, VoltageMessage.LevelSet, (uint)settable, VoltageMessage.LevelSetReservedFlag, (uint)level),
+                ScmiStatus.InvalidParameters, "§4.9.2.7: flags bits 31:1 are reserved; setting one answers INVALID_PARAMETERS");
+            yield return new RawCheck($"voltage.{settable}.level-set", ScmiRequest.Words(P, VoltageMessage.LevelSet, (uint)settable, 0, (uint)level), ScmiStatus.Success,
+                "§4.9.2.7: a synchronous set to one of the domain's levels succeeds");
+            yield return new RawCheck($"voltage.{settable}.level-get.after-set", ScmiRequest.Words(P, VoltageMessage.LevelGet, (uint)settable), ScmiStatus.Success,
+                "§4.9.2.8: the level just set")
+            {
+                Reply = r => Mismatch.Of("level", level, r.I32(0)),
+            };
+        }
+        int locked = Enumerable.Range(0, d.VoltageDomains.Count).FirstOrDefault(i => d.VoltageDomains[i].Locked, -1);
+        if (locked >= 0)
+        {
+            VoltageDomainDescription domain = d.VoltageDomains[locked];
+            int level = domain.InitialLevel ?? domain.Levels?[0] ?? domain.Range!.Minimum;
+            yield return new RawCheck($"voltage.{locked}.level-set.locked", ScmiRequest.Words(P, VoltageMessage.LevelSet, (uint)locked, 0, (uint)level), ScmiStatus.Denied,
+                "§4.9.2.7: a domain the agent may not change answers DENIED");
+        }
         yield return new RawCheck("voltage.domain-attributes.unknown-domain", ScmiRequest.Words(P, VoltageMessage.DomainAttributes, unknown), ScmiStatus.NotFound,
             "§4.9.2.4: a domain id past the last answers NOT_FOUND");
         yield return new RawCheck("voltage.level-get.unknown-domain", ScmiRequest.Words(P, VoltageMessage.LevelGet, unknown), ScmiStatus.NotFound,
