@@ -154,7 +154,8 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
             return ScmiStatus.Success;
         }
         var list = c.Rates!;
-        if (index >= list.Count) return ScmiStatus.InvalidParameters;
+        // DEN0056 §4.6.2.5: a rate_index beyond the last rate is OUT_OF_RANGE.
+        if (index >= list.Count) return ScmiStatus.OutOfRange;
         int left = list.Count - (int)index;
         int returned = Math.Min(left, Math.Min(reply.EntriesThatFit(4, 8), 0xFFF));
         if (returned == 0) { reply.MarkTooSmall(); return ScmiStatus.Success; }
@@ -179,7 +180,8 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         bool wantsDelayedResponse = async && (flags & IgnoreDelayedResponseFlag) == 0;
         // virtio 1.3 §5.17.6.1: without P2A_CHANNELS a request for a delayed response answers NOT_SUPPORTED.
         if (wantsDelayedResponse && !context.EventsAvailable) return ScmiStatus.NotSupported;
-        if (!TryResolveRate(clocks[clock], requested, flags, out ulong rate)) return ScmiStatus.OutOfRange;
+        // DEN0056 §4.6.2.7: a rate the clock cannot run at is INVALID_PARAMETERS.
+        if (!TryResolveRate(clocks[clock], requested, flags, out ulong rate)) return ScmiStatus.InvalidParameters;
 
         Notify(context, (byte)ClockNotification.ClockRateChangeRequested, (uint)clock, m => m
             .U32("agent_id", context.AgentId).U32("clock_id", (uint)clock).U64("rate", requested));
