@@ -1,4 +1,4 @@
-// What the caller asks of device initialisation.
+// What the caller asks of device initialisation. (virtio 1.3 §3.1, §6)
 namespace Virtio;
 
 /// <summary>The caller's choices for <see cref="VirtioDevice.Initialize"/>.</summary>

@@ -1,4 +1,4 @@
-// What a device-type driver does when its device interrupts: the dispatch target of VirtioDevice.HandleInterrupt.
+// What a device-type driver does when its device interrupts: the dispatch target of VirtioDevice.HandleInterrupt. (virtio 1.3 §4.2.3.4)
 namespace Virtio;
 
 /// <summary>

@@ -1,4 +1,4 @@
-// Outcomes of device discovery, initialisation and queue set-up: one enum for the layer's device side.
+// Outcomes of device discovery, initialisation and queue set-up: one enum for the layer's device side. (virtio 1.3 §3.1, §4.2)
 namespace Virtio;
 
 /// <summary>Why a device operation succeeded or stopped. Every refusal leaves the device reset or FAILED, never half-live.</summary>

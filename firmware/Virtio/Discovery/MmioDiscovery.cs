@@ -1,4 +1,4 @@
-// Finding virtio-mmio transports: from the device tree passed at boot, or QEMU virt's fixed slots as a fallback.
+// Finding virtio-mmio transports: from the device tree passed at boot, or QEMU virt's fixed slots as a fallback. (virtio 1.3 §4.2.1)
 using System;
 using Devicetree;
 

@@ -1,4 +1,4 @@
-// Which virtio-mmio register layout a device presents.
+// Which virtio-mmio register layout a device presents. (virtio 1.3 §4.2)
 namespace Virtio;
 
 /// <summary>The two register layouts a virtio-mmio device can present (virtio 1.3 §4.2.2 and §4.2.4).</summary>

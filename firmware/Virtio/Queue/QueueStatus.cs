@@ -1,4 +1,4 @@
-// Results of the split virtqueue's operations: what went right, what the caller got wrong, what the device got wrong.
+// Results of the split virtqueue's operations: what went right, what the caller got wrong, what the device got wrong. (virtio 1.3 §2.7)
 namespace Virtio;
 
 /// <summary>Outcome of a <see cref="SplitQueue"/> operation.</summary>
