@@ -70,26 +70,32 @@ public sealed class MmioTransport : QueueNotifier
     // ---------------------------------------------------------------- features (§2.2)
 
     /// <summary>
-    /// Reads all 64 offered feature bits. §4.2.2.2: "Before reading from DeviceFeatures, the driver MUST
+    /// Reads the offered feature bits: 64 for a modern device, the 32 of HostFeatures for a legacy one. §4.2.2.2: "Before reading from DeviceFeatures, the driver MUST
     /// write a value to DeviceFeaturesSel."
     /// </summary>
     public ulong ReadDeviceFeatures()
     {
         Write(MmioRegister.DeviceFeaturesSelect, 0);
         ulong low = Read(MmioRegister.DeviceFeatures);
+        // A legacy device has only the first 32 feature bits (HostFeatures); QEMU reports selecting others as a guest error.
+        if (Layout == MmioLayout.Legacy)
+            return low;
         Write(MmioRegister.DeviceFeaturesSelect, 1);
         ulong high = Read(MmioRegister.DeviceFeatures);
         return low | high << 32;
     }
 
     /// <summary>
-    /// Writes the accepted feature bits, both words. §4.2.2.2: "Before writing to the DriverFeatures
+    /// Writes the accepted feature bits, both words (one for a legacy device). §4.2.2.2: "Before writing to the DriverFeatures
     /// register, the driver MUST write a value to the DriverFeaturesSel register."
     /// </summary>
     public void WriteDriverFeatures(ulong accepted)
     {
         Write(MmioRegister.DriverFeaturesSelect, 0);
         Write(MmioRegister.DriverFeatures, (uint)accepted);
+        // Legacy GuestFeatures is one 32-bit word; nothing above bit 31 can have been offered.
+        if (Layout == MmioLayout.Legacy)
+            return;
         Write(MmioRegister.DriverFeaturesSelect, 1);
         Write(MmioRegister.DriverFeatures, (uint)(accepted >> 32));
     }

@@ -100,6 +100,8 @@ public sealed class MmioDeviceDouble : RegisterWindow
             case MmioRegister.DeviceFeatures:
                 if (_deviceFeaturesSelect == uint.MaxValue)
                     Violations.Add("DeviceFeatures read before DeviceFeaturesSel was written (§4.2.2.2)");
+                if (Layout == MmioLayout.Legacy && _deviceFeaturesSelect > 0)
+                    Violations.Add("HostFeatures read with HostFeaturesSel > 0 on a legacy device (QEMU: guest error)");
                 return _deviceFeaturesSelect switch { 0 => (uint)OfferedFeatures, 1 => (uint)(OfferedFeatures >> 32), _ => 0 };
             case MmioRegister.QueueSizeMax:
                 if (Layout == MmioLayout.Legacy && q is { PageFrame: not 0 })
@@ -139,6 +141,8 @@ public sealed class MmioDeviceDouble : RegisterWindow
                     Violations.Add("DriverFeatures written before DriverFeaturesSel (§4.2.2.2)");
                 if ((_status & (uint)DeviceStatus.FeaturesOk) != 0)
                     Violations.Add("features written after FEATURES_OK (§3.1.1 step 5)");
+                if (Layout == MmioLayout.Legacy && _driverFeaturesSelect > 0)
+                    Violations.Add("GuestFeatures written with GuestFeaturesSel > 0 on a legacy device (QEMU: guest error)");
                 if (_driverFeaturesSelect == 0)
                     DriverFeatures = DriverFeatures & 0xffff_ffff_0000_0000 | value;
                 else if (_driverFeaturesSelect == 1)
