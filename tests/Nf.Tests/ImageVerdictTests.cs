@@ -107,4 +107,14 @@ public class ImageVerdictTests
         Assert.Contains("lacks \"after seal\"", Judge(seal, Exit(2), "PANIC: data abort").Cases[0].Detail);
         Assert.Contains("hung", Judge(seal, new ImageRunOutcome(-1, true, Limit, Limit)).Cases[0].Detail);
     }
+
+    [Fact]
+    public void An_image_that_prints_no_results_is_reported_with_its_last_lines()
+    {
+        SuiteResult result = Judge(Suite, Exit(1), "qemu-system-aarch64: -chardev socket,id=scmi0,path=/x: Failed to connect to '/x': No such file or directory");
+
+        string problem = Assert.Single(result.Problems);
+        Assert.Contains("no test output (exit code 1)", problem);
+        Assert.Contains("Failed to connect", problem);
+    }
 }

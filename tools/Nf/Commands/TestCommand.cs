@@ -105,7 +105,10 @@ public static class TestCommand
             return await ListAsync(layout, builtSuites, hosts.Except(brokenHosts).ToList(), filter, results, console, cancel);
 
         // Host tests share the machine with QEMU: started first, they overlap their start-up cost with the boots.
-        Task<IReadOnlyList<SuiteResult>> hostRun = HostTestRun.RunAsync(layout, hosts.Except(brokenHosts).ToList(), filter, cancel);
+        List<string> runnableHosts = hosts.Except(brokenHosts).ToList();
+        if (runnableHosts.Count > 0)
+            Progress.Say($"running {runnableHosts.Count} host test project(s) alongside...");
+        Task<IReadOnlyList<SuiteResult>> hostRun = HostTestRun.RunAsync(layout, runnableHosts, filter, cancel, Report);
 
         var profile = LaunchProfile.Load(layout.Root);
         var boot = new ImageBoot(profile, layout);
@@ -122,8 +125,7 @@ public static class TestCommand
                 SuiteResult? kept = filter.Apply(result, catalog);
                 if (kept is null)
                     continue;
-                Progress.Say($"{name}: {kept.Passed} passed, {kept.Failed} failed" + (kept.Skipped > 0 ? $", {kept.Skipped} skipped" : "")
-                             + $" ({kept.Duration.TotalSeconds:0.0} s)");
+                Report(kept);
                 results.Add(kept);
             }
         }
@@ -144,6 +146,10 @@ public static class TestCommand
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
+    private static void Report(SuiteResult suite) =>
+        Progress.Say($"{suite.Name}: {suite.Passed} passed, {suite.Failed} failed" + (suite.Skipped > 0 ? $", {suite.Skipped} skipped" : "")
+                     + $" ({suite.Duration.TotalSeconds:0.0} s)");
+
     private static async Task<int> ListAsync(RepoLayout layout, IReadOnlyList<(string Project, ImageManifest Manifest)> suites,
         IReadOnlyList<string> hosts, TestFilter filter, List<SuiteResult> broken, TextWriter console, CancellationToken cancel)
     {
@@ -154,10 +160,10 @@ public static class TestCommand
             foreach (VirtioMode mode in manifest.Modes)
                 Print(console, ImageBoot.DisplayName(manifest, mode), "on-target", names, filter);
         }
-        foreach (string project in hosts)
+        CommandResult[] listings = await Task.WhenAll(hosts.Select(project => DotnetCommand.RunAsync(layout.Root,
+            ["test", project, "--no-build", "-c", RepoLayout.Configuration, "--list-tests", "--nologo"], cancel: cancel)));
+        foreach ((string project, CommandResult listed) in hosts.Zip(listings))
         {
-            CommandResult listed = await DotnetCommand.RunAsync(layout.Root,
-                ["test", project, "--no-build", "-c", RepoLayout.Configuration, "--list-tests", "--nologo"], cancel: cancel);
             IReadOnlyList<string> names = listed.Output.Split('\n')
                 .SkipWhile(l => !l.Contains("The following Tests are available:", StringComparison.Ordinal))
                 .Skip(1)

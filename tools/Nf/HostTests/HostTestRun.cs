@@ -11,16 +11,17 @@ public static class HostTestRun
     /// Runs <paramref name="projects"/> (already built): projects whose name the filter matches run whole,
     /// the others only their tests whose full name contains the filter.
     /// </summary>
+    /// <param name="onFinished">Called as each project's results come in (from a pool thread).</param>
     public static async Task<IReadOnlyList<SuiteResult>> RunAsync(RepoLayout layout, IReadOnlyList<string> projects, TestFilter filter,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, Action<SuiteResult>? onFinished = null)
     {
         List<string> whole = projects.Where(p => filter.Matches(RepoLayout.ProjectName(p))).ToList();
         List<string> filtered = projects.Except(whole).ToList();
         var groups = new List<Task<IReadOnlyList<SuiteResult>>>();
         if (whole.Count > 0)
-            groups.Add(RunGroupAsync(layout, whole, null, cancel));
+            groups.Add(RunGroupAsync(layout, whole, null, cancel, onFinished));
         if (filtered.Count > 0)
-            groups.Add(RunGroupAsync(layout, filtered, filter.Text, cancel));
+            groups.Add(RunGroupAsync(layout, filtered, filter.Text, cancel, onFinished));
         var results = new List<SuiteResult>();
         foreach (var group in groups)
             results.AddRange(await group);
@@ -44,9 +45,15 @@ public static class HostTestRun
     // collide (their default names only hold the time to the second), and a crashed test host is
     // pinned on its own project.
     private static async Task<IReadOnlyList<SuiteResult>> RunGroupAsync(RepoLayout layout, IReadOnlyList<string> projects,
-        string? filterText, CancellationToken cancel)
+        string? filterText, CancellationToken cancel, Action<SuiteResult>? onFinished)
     {
-        SuiteResult?[] results = await Task.WhenAll(projects.Select(p => RunProjectAsync(layout, p, filterText, cancel)));
+        SuiteResult?[] results = await Task.WhenAll(projects.Select(async p =>
+        {
+            SuiteResult? result = await RunProjectAsync(layout, p, filterText, cancel);
+            if (result is not null)
+                onFinished?.Invoke(result);
+            return result;
+        }));
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
 

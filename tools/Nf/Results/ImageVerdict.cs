@@ -40,6 +40,12 @@ public static class ImageVerdict
                     problems.Add($"unexpected exit code {run.ExitCode}{PanicText(log)}");
                     break;
             }
+            if (log.SuiteName is null && log.Cases.Count == 0 && problems.Count == 0)
+            {
+                // Nothing from the test runner at all: QEMU refused to start, or the image died in bring-up.
+                problems.Add($"no test output (exit code {run.ExitCode}){PanicText(log)}; last lines: {LastLines(log)}");
+                return new SuiteResult(displayName, SuiteKind.OnTarget, log.Cases, problems, run.Elapsed);
+            }
             if (run.ExitCode == ExitTestFailed && reportedFailures == 0 && problems.Count == 0)
                 problems.Add("exit code 1 but no test reported a failure");
             if (run.ExitCode is ExitPassed or ExitTestFailed)
@@ -76,6 +82,12 @@ public static class ImageVerdict
         log.Cases.Count(c => c.Outcome == TestOutcome.Skipped));
 
     private static string Describe(TestSummary s) => $"{s.Passed} passed, {s.Failed} failed, {s.Skipped} skipped";
+
+    private static string LastLines(SerialLog log)
+    {
+        List<string> printed = log.Lines.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
+        return printed.Count == 0 ? "(none)" : string.Join(" | ", printed);
+    }
 
     private static string PanicText(SerialLog log) => log.Panic.Count > 0 ? ": " + string.Join(" | ", log.Panic) : "";
 
