@@ -34,14 +34,14 @@ public sealed class LinuxGuestFixture(IMessageSink sink) : IAsyncLifetime
         catch (Exception e)
         {
             _failure = e;
-            Say("the Linux guest did not run: " + e.Message);
+            Say("guest: the Linux guest did not run: " + e.Message);
         }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     // Shown by `dotnet test` (diagnosticMessages in xunit.runner.json): the first build is long.
-    private void Say(string message) => sink.OnMessage(new DiagnosticMessage("Linux guest: " + message));
+    private void Say(string message) => sink.OnMessage(new DiagnosticMessage(message));
 }
 
 /// <summary>All Linux interop tests share one boot.</summary>

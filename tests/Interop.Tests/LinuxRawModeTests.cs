@@ -98,6 +98,22 @@ public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
     }
 
     [LinuxFact]
+    public void LinuxPlatformAnswersEveryCommandOfABurst()
+    {
+        // virtio 1.3 §5.17.6.1: the device may process cmdq buffers out of order, but must process all of them.
+        IReadOnlyList<ScmiRequest> burst = Run.Catalogue.Burst;
+        Assert.Equal(burst.Count, Run.BurstReplies.Count);
+        Assert.DoesNotContain(null, Run.BurstReplies);
+        var byHeader = Run.BurstReplies.Select(r => r!).Where(r => r.Length >= 8).ToLookup(r => BitConverter.ToUInt32(r, 0));
+        for (int i = 0; i < burst.Count; i++)
+        {
+            uint header = ScmiRequest.Header(burst[i].Protocol, burst[i].MessageId, (ushort)(RawCatalogue.FirstBurstToken + i));
+            byte[] reply = Assert.Single(byHeader[header]);
+            Assert.Equal(0, BitConverter.ToInt32(reply, 4));
+        }
+    }
+
+    [LinuxFact]
     public void LinuxSeesNoReplyItCannotMatch()
     {
         Assert.True(Run.UnmatchedReplies.Count == 0, "replies Linux could not match to a request (raw/errors):\n" + string.Join('\n', Run.UnmatchedReplies));

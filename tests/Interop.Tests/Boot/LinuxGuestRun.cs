@@ -25,6 +25,8 @@ public sealed class LinuxGuestRun
     public required GuestConsole Console { get; init; }
     /// <summary>Raw exchanges by probe name.</summary>
     public required IReadOnlyDictionary<string, RawExchange> Raw { get; init; }
+    /// <summary>Replies to the burst, in arrival order (null where none came in time).</summary>
+    public required IReadOnlyList<byte[]?> BurstReplies { get; init; }
     /// <summary>"raw-error HEX" lines: replies Linux could not match to a request.</summary>
     public required IReadOnlyList<string> UnmatchedReplies { get; init; }
     public required ImageRunOutcome Qemu { get; init; }
@@ -69,7 +71,7 @@ public sealed class LinuxGuestRun
         };
         await GuestDeviceTree.BuildAsync(profile, Machine(null), ScmiDeviceTreeSource.For(description), folder);
         TimeSpan prepared = clock.Elapsed;
-        progress($"guest prepared in {prepared.TotalSeconds:0.0} s ({catalogue.Checks.Count} raw probes); booting");
+        progress($"guest: prepared in {prepared.TotalSeconds:0.0} s ({catalogue.Checks.Count} raw probes); booting");
 
         var lines = new List<string>();
         await using PlatformDaemonProcess daemon = await PlatformDaemonProcess.StartAsync(PlatformDaemonProcess.DefaultDll, platformFile, TimeSpan.FromSeconds(60));
@@ -81,11 +83,12 @@ public sealed class LinuxGuestRun
         IReadOnlyList<string> daemonLines = daemon.Lines;
         await File.WriteAllLinesAsync(Path.Combine(folder, "console.log"), lines);
         await File.WriteAllLinesAsync(Path.Combine(folder, "platform.log"), daemonLines);
-        progress($"guest ran {bootClock.Elapsed.TotalSeconds:0.0} s (QEMU exit {outcome.ExitCode}{(outcome.TimedOut ? ", timed out" : "")}); logs in {folder}");
+        progress($"guest: ran {bootClock.Elapsed.TotalSeconds:0.0} s (QEMU exit {outcome.ExitCode}{(outcome.TimedOut ? ", timed out" : "")}); logs in {folder}");
 
         var console = new GuestConsole(lines);
         var raw = new Dictionary<string, RawExchange>(StringComparer.Ordinal);
         var unmatched = new List<string>();
+        var burst = new List<byte[]?>();
         if (console.HasSection("raw"))
             foreach (string line in console.Section("raw"))
             {
@@ -96,11 +99,13 @@ public sealed class LinuxGuestRun
                 }
                 else if (line.StartsWith("raw-error "))
                     unmatched.Add(line["raw-error ".Length..]);
+                else if (line.StartsWith("burst reply="))
+                    burst.Add(line["burst reply=".Length..] is "none" ? null : Convert.FromHexString(line["burst reply=".Length..]));
             }
         return new LinuxGuestRun
         {
             Description = description, Images = images, Actions = actions, Catalogue = catalogue, Console = console, Raw = raw,
-            UnmatchedReplies = unmatched, Qemu = outcome, DaemonAliveAfterBoot = alive, DaemonExitCode = exitCode,
+            UnmatchedReplies = unmatched, BurstReplies = burst, Qemu = outcome, DaemonAliveAfterBoot = alive, DaemonExitCode = exitCode,
             DaemonLines = daemonLines, ArtifactFolder = folder, PrepareTime = prepared, BootTime = bootClock.Elapsed,
         };
     }

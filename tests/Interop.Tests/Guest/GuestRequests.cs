@@ -4,11 +4,12 @@ using System.Text;
 
 namespace Interop.Tests.Guest;
 
-/// <summary>The /nf folder of one boot: /nf/raw/NNN-NAME.bin messages and /nf/writes lines.</summary>
+/// <summary>The /nf folder of one boot: /nf/raw/NNNN-NAME.bin messages, /nf/burst/NNNN.bin messages, /nf/writes lines.</summary>
 public sealed class GuestRequests
 {
     private readonly List<(string Name, byte[] Message)> _raw = [];
     private readonly List<(string Path, string Value)> _writes = [];
+    private readonly List<byte[]> _burst = [];
 
     /// <summary>Raw messages in the order the guest sends them.</summary>
     public IReadOnlyList<(string Name, byte[] Message)> Raw => _raw;
@@ -20,6 +21,9 @@ public sealed class GuestRequests
             throw new ArgumentException($"raw message name '{name}' must be [A-Za-z0-9._-] (it becomes a file name)");
         _raw.Add((name, message));
     }
+
+    /// <summary>Queues a message for the burst: all burst messages are written before any reply is read.</summary>
+    public void AddBurst(byte[] message) => _burst.Add(message);
 
     /// <summary>Queues a write of <paramref name="value"/> to a sysfs or debugfs file, read back afterwards.</summary>
     public void AddWrite(string path, string value)
@@ -40,6 +44,9 @@ public sealed class GuestRequests
         archive.AddDirectory("nf/raw");
         for (int i = 0; i < _raw.Count; i++)
             archive.AddFile($"nf/raw/{FileStem(i, _raw[i].Name)}.bin", _raw[i].Message);
+        archive.AddDirectory("nf/burst");
+        for (int i = 0; i < _burst.Count; i++)
+            archive.AddFile($"nf/burst/{i:D4}.bin", _burst[i]);
         var writes = new StringBuilder();
         foreach ((string path, string value) in _writes)
             writes.Append(path).Append(' ').Append(value).Append('\n');

@@ -16,14 +16,21 @@ public sealed class RawCatalogue
 
     private readonly Dictionary<string, RawCheck> _byName;
 
-    private RawCatalogue(IReadOnlyList<RawCheck> checks)
+    /// <summary>Burst tokens start here, far above the probes' tokens (10-bit token space).</summary>
+    public const ushort FirstBurstToken = 1000;
+
+    private RawCatalogue(IReadOnlyList<RawCheck> checks, IReadOnlyList<ScmiRequest> burst)
     {
         Checks = checks;
+        Burst = burst;
         _byName = checks.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The probes in sending order; probe i goes out with token i + 1.</summary>
     public IReadOnlyList<RawCheck> Checks { get; }
+
+    /// <summary>Well-formed reads sent back to back before any reply is read; each must get a SUCCESS reply.</summary>
+    public IReadOnlyList<ScmiRequest> Burst { get; }
 
     public RawCheck this[string name] => _byName[name];
 
@@ -84,13 +91,21 @@ public sealed class RawCatalogue
         {
             Reply = r => Mismatch.Of("return values length", 4, r.Length),
         });
-        return new RawCatalogue(checks);
+        var burst = new List<ScmiRequest> { ScmiRequest.Words(ProtocolNumber.Base, CommonMessage.ProtocolAttributes) };
+        burst.AddRange(new byte[] { ProtocolNumber.Base }.Concat(OfferedProtocols.Of(d)).Select(p => ScmiRequest.Words(p, CommonMessage.ProtocolVersion)));
+        burst.AddRange(Enumerable.Range(0, d.Clocks.Count).Select(id => ScmiRequest.Words(ProtocolNumber.Clock, ClockMessage.RateGet, (uint)id)));
+        return new RawCatalogue(checks, burst.Take(MaximumBurst).ToList());
     }
 
-    /// <summary>Queues every probe on <paramref name="requests"/>.</summary>
+    /// <summary>Commands in flight at once in the burst; well under the 128 messages the 256-entry cmdq holds.</summary>
+    public const int MaximumBurst = 20;
+
+    /// <summary>Queues every probe and the burst on <paramref name="requests"/>.</summary>
     public void AddTo(GuestRequests requests)
     {
         for (int i = 0; i < Checks.Count; i++)
             requests.AddRaw(Checks[i].Name, Checks[i].Request.Encode(TokenOf(i)));
+        for (int i = 0; i < Burst.Count; i++)
+            requests.AddBurst(Burst[i].Encode((ushort)(FirstBurstToken + i)));
     }
 }
