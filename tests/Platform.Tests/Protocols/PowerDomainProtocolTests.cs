@@ -96,4 +96,16 @@ public sealed class PowerDomainProtocolTests
         Assert.Equal("video-codec-and-image-signal-processor", reply.Name(4, 64));
         Assert.Equal(ScmiStatus.NotSupported, Send(PowerDomainMessage.PowerDomainNameGet, Gpu).Status);
     }
+
+    [Fact]
+    public void An_async_change_pending_at_a_device_reset_is_abandoned()
+    {
+        Send(PowerDomainMessage.PowerStateNotify, Gpu, 1);
+        Send(PowerDomainMessage.PowerStateSet, PowerDomainProtocol.AsyncFlag, Gpu, PowerDomainDescription.StateOn);
+        platform.Model.Reset();
+        platform.Model.Start(platform.Events);
+        platform.Scheduler.Advance(PowerDomainProtocol.AsyncTransition);
+        Assert.Empty(platform.Delivered); // the change from before the reset is neither applied nor announced
+        Assert.Equal(PowerDomainDescription.StateOff, Send(PowerDomainMessage.PowerStateGet, Gpu).Value(0));
+    }
 }

@@ -8,20 +8,30 @@ public sealed class PlatformServices
     public const uint PlatformAgentId = 0;
 
     /// <summary>Creates the shared services.</summary>
-    public PlatformServices(EventOutbox outbox, IPlatformScheduler scheduler, uint callerAgentId)
+    public PlatformServices(EventOutbox outbox, IPlatformScheduler scheduler, uint callerAgentId, object gate)
     {
+        Gate = gate;
         Outbox = outbox;
         Scheduler = scheduler;
         CallerAgentId = callerAgentId;
     }
 
     /// <summary>The lock every handler runs under; deferred work takes it through <see cref="RunExclusive"/>.</summary>
-    public object Gate { get; } = new();
+    public object Gate { get; }
 
-    /// <summary>Runs deferred protocol work (timers) under the same lock as command handlers.</summary>
+    /// <summary>Set when a device reset replaced these protocols: their deferred work must no longer run.</summary>
+    public bool Retired { get; private set; }
+
+    /// <summary>Retires the protocols built on these services (called under <see cref="Gate"/>).</summary>
+    public void Retire() => Retired = true;
+
+    /// <summary>Runs deferred protocol work (timers) under the same lock as command handlers, unless a reset retired it.</summary>
     public void RunExclusive(Action action)
     {
-        lock (Gate) action();
+        lock (Gate)
+        {
+            if (!Retired) action();
+        }
     }
 
     /// <summary>Where notifications and delayed responses go.</summary>

@@ -28,6 +28,8 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private readonly ITraceSink? trace;
     private readonly EventOutbox outbox = new();
     private readonly FaultInjector faults;
+    // One lock for the model's lifetime: protocol state, and the swap of protocols on reset.
+    private readonly object gate = new();
     private PlatformServices services;
     private Dictionary<byte, ScmiProtocol> protocols;
     private int commands;
@@ -77,7 +79,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
 
     private (PlatformServices, Dictionary<byte, ScmiProtocol>) BuildProtocols()
     {
-        var shared = new PlatformServices(outbox, scheduler, description.CallerAgentId);
+        var shared = new PlatformServices(outbox, scheduler, description.CallerAgentId, gate);
         var list = new List<ScmiProtocol>();
         if (description.PowerDomains.Count > 0) list.Add(new PowerDomainProtocol(shared, description.PowerDomains));
         if (description.SystemPower is not null) list.Add(new SystemPowerProtocol(shared, description.SystemPower));
@@ -102,8 +104,9 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     {
         faults.Reset();
         outbox.Clear();
-        lock (services.Gate)
+        lock (gate)
         {
+            services.Retire();
             (services, protocols) = BuildProtocols();
             commands = 0;
             malformed = 0;
@@ -128,21 +131,26 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         var header = ScmiHeader.Read(request);
         var parameterFields = trace is null ? null : new TraceFields();
         var resultFields = trace is null ? null : new TraceFields();
-        var context = new CommandContext(header, services.CallerAgentId, outbox.IsAvailable, arrived);
-        protocols.TryGetValue(header.ProtocolId, out var protocol);
         var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, resultFields);
         ScmiStatus status;
-        // DEN0056 §4.1.2: an agent only sends commands (type 0), and bits 31:28 are reserved (zero).
-        if (header.Type != ScmiMessageType.Command || header.Reserved != 0) status = ScmiStatus.ProtocolError;
-        // A reply area without room for the status word cannot carry any answer: do not execute the command.
-        else if (reply.Length < ScmiHeader.ReplyPrefixSize) status = ScmiStatus.CommsError;
-        // DEN0056 §4.1.3: a protocol the platform does not implement answers NOT_SUPPORTED.
-        else if (protocol is null) status = ScmiStatus.NotSupported;
-        else if (faults.ForcedStatus(header) is { } forced) status = forced;
-        else
+        CommandContext context;
+        ScmiProtocol? protocol;
+        lock (gate)
         {
-            var reader = new ParameterReader(request[ScmiHeader.Size..], parameterFields);
-            lock (services.Gate) status = protocol.Handle(context, ref reader, ref writer);
+            context = new CommandContext(header, services.CallerAgentId, outbox.IsAvailable, arrived);
+            protocols.TryGetValue(header.ProtocolId, out protocol);
+            // DEN0056 §4.1.2: an agent only sends commands (type 0), and bits 31:28 are reserved (zero).
+            if (header.Type != ScmiMessageType.Command || header.Reserved != 0) status = ScmiStatus.ProtocolError;
+            // A reply area without room for the status word cannot carry any answer: do not execute the command.
+            else if (reply.Length < ScmiHeader.ReplyPrefixSize) status = ScmiStatus.CommsError;
+            // DEN0056 §4.1.3: a protocol the platform does not implement answers NOT_SUPPORTED.
+            else if (protocol is null) status = ScmiStatus.NotSupported;
+            else if (faults.ForcedStatus(header) is { } forced) status = forced;
+            else
+            {
+                var reader = new ParameterReader(request[ScmiHeader.Size..], parameterFields);
+                status = protocol.Handle(context, ref reader, ref writer);
+            }
         }
         if (writer.Overflowed) status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
         if (status != ScmiStatus.Success) context.DiscardAfterReply();
@@ -184,7 +192,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         // The chain itself was unusable: a transport-level failure, so COMMS_ERROR.
         int length = WriteMalformedReply(request, reply, ScmiStatus.CommsError);
         trace?.WriteLine(TraceFormatter.Malformed(now, request.Length, ScmiStatus.CommsError, length, "rejected by the queue service"));
-        lock (services.Gate) Protocol<BaseProtocol>()?.ReportErrors(new[] { now });
+        lock (gate) Protocol<BaseProtocol>()?.ReportErrors(new[] { now });
         return length;
     }
 
@@ -215,7 +223,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private void Flood(int rounds)
     {
         List<PlatformMessage> current;
-        lock (services.Gate) current = protocols.Values.SelectMany(p => p.CurrentStateNotifications()).ToList();
+        lock (gate) current = protocols.Values.SelectMany(p => p.CurrentStateNotifications()).ToList();
         for (int round = 0; round < rounds; round++)
             foreach (var message in current) outbox.SendNotification(message);
     }
@@ -231,18 +239,18 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <summary>A sensor measured a new value: trip points and update subscriptions notify the agent.</summary>
     public void SetSensorValue(int sensor, int axis, long value)
     {
-        lock (services.Gate) Protocol<SensorProtocol>()?.SetValue(null, sensor, axis, value);
+        lock (gate) Protocol<SensorProtocol>()?.SetValue(null, sensor, axis, value);
     }
 
     /// <summary>The platform asks the agent to change the system power state (SYSTEM_POWER_STATE_NOTIFIER).</summary>
     public void RequestSystemPowerState(SystemPowerState state, bool graceful, uint timeoutMilliseconds)
     {
-        lock (services.Gate) Protocol<SystemPowerProtocol>()?.RequestStateChange(state, graceful, timeoutMilliseconds);
+        lock (gate) Protocol<SystemPowerProtocol>()?.RequestStateChange(state, graceful, timeoutMilliseconds);
     }
 
     /// <summary>A power capping domain measured new power (POWERCAP_MEASUREMENTS_CHANGED outside the thresholds).</summary>
     public void SetMeasuredPower(int domain, uint power)
     {
-        lock (services.Gate) Protocol<PowerCapProtocol>()?.SetMeasuredPower(domain, power);
+        lock (gate) Protocol<PowerCapProtocol>()?.SetMeasuredPower(domain, power);
     }
 }
