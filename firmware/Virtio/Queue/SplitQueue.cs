@@ -28,6 +28,10 @@ namespace Virtio;
 /// </list>
 /// <para>After a device reset no buffer is live any more (§3.3), and <see cref="ReclaimAfterReset"/>
 /// returns every chain to the free list at once.</para>
+/// <para><b>Concurrency.</b> One queue is not re-entrant: both the submit side (<see cref="Submit"/>,
+/// <see cref="Kick"/>) and the completion side (<see cref="TryTakeUsed"/>) update the free list and counts.
+/// When completions are taken in the device's interrupt handler, mask that interrupt (or all, briefly)
+/// around each submission; the device itself never touches the private state.</para>
 /// <para><b>Ordering.</b> Descriptors and avail slots are written before a store-store barrier and the
 /// avail.idx store (<see cref="PublishAvailIndex"/>); a full barrier separates that store from reading
 /// the device's suppression fields; used.idx is read before a load-load barrier and the used elements
