@@ -91,6 +91,33 @@ public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
     }
 
     [LinuxFact]
+    public void LinuxMessageAttributesAgreeWithDispatch()
+    {
+        // DEN0056 §4.2.2.3 (and each protocol's PROTOCOL_MESSAGE_ATTRIBUTES): NOT_FOUND exactly for the messages
+        // the platform does not implement.
+        var disagreements = new List<string>();
+        var dispatchProbes = Run.Catalogue.Checks.Where(c => c.Name.Contains(".dispatch.")).ToList();
+        Assert.NotEmpty(dispatchProbes);
+        foreach (RawCheck dispatch in dispatchProbes)
+        {
+            string attributesName = CommonProbes.MessageAttributesProbe(dispatch.Request.Protocol, dispatch.Request.MessageId);
+            if (!Run.Raw.TryGetValue(dispatch.Name, out RawExchange? sent) || !Run.Raw.TryGetValue(attributesName, out RawExchange? asked)
+                || sent.Status is not { } sentStatus || asked.Status is not { } askedStatus)
+            {
+                disagreements.Add($"{dispatch.Name}: no reply to compare");
+                continue;
+            }
+            bool absentByAttributes = askedStatus == (int)ScmiStatus.NotFound;
+            bool absentByDispatch = sentStatus == (int)ScmiStatus.NotFound;
+            if (absentByAttributes != absentByDispatch)
+                disagreements.Add($"message 0x{dispatch.Request.MessageId:x2} of protocol 0x{dispatch.Request.Protocol:x2}: "
+                    + $"PROTOCOL_MESSAGE_ATTRIBUTES answered {ScmiStatusCodes.SpecName(ScmiStatusCodes.Decode(askedStatus))}, "
+                    + $"the message itself {ScmiStatusCodes.SpecName(ScmiStatusCodes.Decode(sentStatus))}");
+        }
+        Assert.True(disagreements.Count == 0, string.Join('\n', disagreements));
+    }
+
+    [LinuxFact]
     public void LinuxRawModeIsAvailable()
     {
         Assert.DoesNotContain(Run.Console.Section("raw"), line => line.StartsWith("raw-mode-missing"));

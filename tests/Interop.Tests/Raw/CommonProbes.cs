@@ -5,8 +5,15 @@ namespace Interop.Tests.Raw;
 
 public static class CommonProbes
 {
+    /// <summary>Name of the probe that sends optional message <paramref name="message"/> of <paramref name="protocol"/> without parameters.</summary>
+    public static string DispatchProbe(byte protocol, byte message) => $"{ProtocolNumber.Short(protocol)}.dispatch.{message:x2}";
+
+    /// <summary>Name of the PROTOCOL_MESSAGE_ATTRIBUTES probe for <paramref name="message"/>.</summary>
+    public static string MessageAttributesProbe(byte protocol, byte message) => $"{ProtocolNumber.Short(protocol)}.message-attributes.{message:x2}";
+
     /// <summary>The probes for one offered protocol; <paramref name="mandatory"/> and <paramref name="all"/> are its spec message ids.</summary>
-    public static IEnumerable<RawCheck> For(byte protocol, byte[] mandatory, byte[] all)
+    /// <param name="withoutParameters">Optional messages that take no parameters (the rest take at least one).</param>
+    public static IEnumerable<RawCheck> For(byte protocol, byte[] mandatory, byte[] all, byte[]? withoutParameters = null)
     {
         string p = ProtocolNumber.Short(protocol);
         yield return new RawCheck($"{p}.version", ScmiRequest.Words(protocol, CommonMessage.ProtocolVersion), ScmiStatus.Success,
@@ -21,7 +28,7 @@ public static class CommonProbes
         {
             bool required = mandatory.Contains(message);
             // Optional messages may be absent (NOT_FOUND); the dispatch-agreement test compares both answers.
-            yield return new RawCheck($"{p}.message-attributes.{message:x2}",
+            yield return new RawCheck(MessageAttributesProbe(protocol, message),
                 ScmiRequest.Words(protocol, CommonMessage.ProtocolMessageAttributes, message),
                 ScmiStatus.Success, required
                     ? "PROTOCOL_MESSAGE_ATTRIBUTES of a mandatory message succeeds with one u32"
@@ -29,6 +36,19 @@ public static class CommonProbes
             {
                 AlsoAccepted = required ? null : ScmiStatus.NotFound,
                 Reply = r => Mismatch.Of("return values length", 4, r.Length),
+            };
+        }
+        foreach (byte message in all.Except(mandatory))
+        {
+            // Sent bare: an implemented message answers PROTOCOL_ERROR (its parameters are missing) or, when it
+            // takes none, SUCCESS; an absent one NOT_FOUND. The dispatch-agreement test compares this with
+            // what PROTOCOL_MESSAGE_ATTRIBUTES said.
+            bool bare = withoutParameters?.Contains(message) ?? false;
+            yield return new RawCheck(DispatchProbe(protocol, message), ScmiRequest.Words(protocol, message),
+                bare ? ScmiStatus.Success : ScmiStatus.ProtocolError,
+                "an optional message is either implemented (answers as such) or answers NOT_FOUND")
+            {
+                AlsoAccepted = ScmiStatus.NotFound,
             };
         }
         yield return new RawCheck($"{p}.message-attributes.undefined",

@@ -40,7 +40,7 @@ public sealed class RawCatalogue
     public static RawCatalogue For(PlatformDescription d, GuestActions actions)
     {
         var checks = new List<RawCheck>();
-        checks.AddRange(CommonProbes.For(ProtocolNumber.Base, BaseMessage.Mandatory, BaseMessage.All));
+        checks.AddRange(CommonProbes.For(ProtocolNumber.Base, BaseMessage.Mandatory, BaseMessage.All, [BaseMessage.DiscoverSubVendor]));
         checks.AddRange(BaseProbes.For(d));
         if (d.PowerDomains.Count > 0)
         {
