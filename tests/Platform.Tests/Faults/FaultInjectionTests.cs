@@ -113,6 +113,16 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public void Corrupt_previous_answers_with_the_header_of_the_reply_before()
+    {
+        var platform = With("corrupt=previous@CLOCK.*");
+        var first = platform.Post(Version(ScmiProtocolId.Base, 0x11));
+        Assert.Equal(0x11, ScmiHeader.Read(first.ReplyBytes).Token); // not selected
+        var second = platform.Post(Version(ScmiProtocolId.Clock, 0x12));
+        Assert.Equal(new ScmiHeader(0, ScmiMessageType.Command, (byte)ScmiProtocolId.Base, 0x11), ScmiHeader.Read(second.ReplyBytes));
+    }
+
+    [Fact]
     public void Short_cuts_four_bytes_off_only_the_selected_replies()
     {
         var platform = With("short@CLOCK.RATE_GET");

@@ -193,4 +193,38 @@ public sealed class SensorProtocolTests
         Assert.Equal("big-cluster-temperature", Send(SensorMessage.SensorNameGet, BigTemperature).Name(4, 64));
         Assert.Equal(ScmiStatus.NotSupported, Send(SensorMessage.SensorNameGet, CpuVoltage).Status);
     }
+
+    [Fact]
+    public void Continuous_updates_arrive_at_every_update_interval_while_subscribed()
+    {
+        Send(SensorMessage.SensorConfigSet, SocTemperature, 2u << 16 | SensorProtocol.ConfigEnabledBit);
+        Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 1);
+        platform.Scheduler.Advance(1999);
+        Assert.Empty(platform.Delivered);
+        platform.Scheduler.Advance(1);
+        platform.Scheduler.Advance(2000);
+        var updates = platform.Delivered;
+        Assert.Equal(2, updates.Count);
+        Assert.Equal(new ulong[] { 45_500, 46_000 }, updates.Select(u => u.Payload64(2))); // the ramp steps at each report
+        Assert.Equal(new ulong[] { 2_000_000, 4_000_000 }, updates.Select(u => u.Payload64(4))); // timestamps in microseconds
+
+        Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 1); // enabling again does not double the rate
+        platform.Scheduler.Advance(2000);
+        Assert.Equal(3, platform.Delivered.Count);
+        Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 0);
+        platform.Scheduler.Advance(10_000);
+        Assert.Equal(3, platform.Delivered.Count);
+    }
+
+    [Fact]
+    public void A_disabled_sensor_sends_no_periodic_updates()
+    {
+        Send(SensorMessage.SensorConfigSet, CpuVoltage, 0);
+        Send(SensorMessage.SensorContinuousUpdateNotify, CpuVoltage, 1);
+        platform.Scheduler.Advance(5000);
+        Assert.Empty(platform.Delivered);
+        Send(SensorMessage.SensorConfigSet, CpuVoltage, SensorProtocol.ConfigEnabledBit);
+        platform.Scheduler.Advance(1000);
+        Assert.Single(platform.Delivered);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class FaultInjector
     private readonly object gate = new();
     private int generation;
     private HeldReply? held;
+    private ScmiHeader? lastHeader;
 
     private sealed record HeldReply(Action Complete, int Generation);
 
@@ -56,6 +57,12 @@ public sealed class FaultInjector
     /// </summary>
     public int Mutate(ScmiHeader header, Span<byte> reply, int length, List<string> notes)
     {
+        ScmiHeader? previous;
+        lock (gate)
+        {
+            previous = lastHeader;
+            lastHeader = header;
+        }
         foreach (var rule in plan.Rules)
         {
             if (!rule.Scope.Matches(header)) continue;
@@ -67,6 +74,7 @@ public sealed class FaultInjector
                 if (corrupt.Fields.HasFlag(HeaderField.MessageId)) damaged = damaged with { MessageId = (byte)(damaged.MessageId + 1) };
                 if (corrupt.Fields.HasFlag(HeaderField.Protocol)) damaged = damaged with { ProtocolId = (byte)(damaged.ProtocolId + 1) };
                 if (corrupt.Fields.HasFlag(HeaderField.Type)) damaged = damaged with { Type = ScmiMessageType.Notification };
+                if (corrupt.Fields.HasFlag(HeaderField.Previous)) damaged = previous ?? damaged with { Token = (ushort)((damaged.Token ^ 0x1) & ScmiHeader.TokenMask) };
                 damaged.Write(reply);
                 notes.Add($"corrupt={corrupt.Fields}");
             }
@@ -160,6 +168,7 @@ public sealed class FaultInjector
         {
             generation++;
             held = null;
+            lastHeader = null;
         }
     }
 

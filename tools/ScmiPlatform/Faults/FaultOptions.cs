@@ -18,7 +18,8 @@ public sealed class FaultOptionException : ArgumentException
 /// late=BASE.PROTOCOL_VERSION:2000ms  hold replies to a message past the agent's timeout, then deliver
 /// reorder | reorder=50ms          hold each reply until the next one completes (window default 50 ms)
 /// duplicate                       deliver delayed responses and notifications twice
-/// corrupt=token|msgid|protocol|type  damage reply headers (combine with +, e.g. token+msgid)
+/// corrupt=token|msgid|protocol|type|previous  damage reply headers (combine with +, e.g. token+msgid);
+///                                 previous puts the previous reply's header (a stale token) on the reply
 /// short                           cut the last four bytes off replies
 /// flood=N                         repeat every enabled notification N times after each reply
 /// drop=CLOCK.RATE_GET             never reply to a message
@@ -114,7 +115,8 @@ public static class FaultOptions
                         "msgid" or "message" or "messageid" => HeaderField.MessageId,
                         "protocol" => HeaderField.Protocol,
                         "type" => HeaderField.Type,
-                        _ => throw new FaultOptionException($"\"{text}\": cannot corrupt \"{part}\" (use token, msgid, protocol or type)"),
+                        "previous" => HeaderField.Previous,
+                        _ => throw new FaultOptionException($"\"{text}\": cannot corrupt \"{part}\" (use token, msgid, protocol, type or previous)"),
                     };
                 }
                 return new CorruptFault(scope, fields);

@@ -12,6 +12,8 @@ public enum HeaderField
     MessageId = 0b0010,
     Protocol = 0b0100,
     Type = 0b1000,
+    /// <summary>The whole header is replaced by the previous reply's: a stale token, as a late duplicate would carry.</summary>
+    Previous = 0b1_0000,
 }
 
 /// <summary>One fault; <see cref="Scope"/> selects the commands it applies to.</summary>

@@ -68,6 +68,8 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         public uint Config;
         public bool TripNotificationsEnabled;
         public required (uint Mode, long Value)[] TripPoints;
+        /// <summary>Bumped each time continuous updates are (re)enabled, so only the newest timer chain runs.</summary>
+        public int UpdateGeneration;
     }
 
     /// <summary>Creates the protocol with every sensor at its initial reading.</summary>
@@ -141,7 +143,10 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
             {
                 if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
                 if (!TrySensor(parameters.U32("sensor_id"), out int sensor)) return ScmiStatus.NotFound;
-                return ChangeSubscription(context, (byte)SensorNotification.SensorUpdate, (uint)sensor, parameters.U32("notify_enable", hex: true));
+                uint enable = parameters.U32("notify_enable", hex: true);
+                var status = ChangeSubscription(context, (byte)SensorNotification.SensorUpdate, (uint)sensor, enable);
+                if (status == ScmiStatus.Success && (enable & 1) != 0) StartContinuousUpdates(sensor);
+                return status;
             }
             case SensorMessage.SensorNameGet:
             {
@@ -253,7 +258,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     private static ulong Timestamp(TimeSpan now) => (ulong)(now.Ticks / 10);
 
     /// <summary>Moves a ramping sensor one step and raises trip point and update notifications.</summary>
-    private void Advance(CommandContext? cause, int sensor)
+    private void Advance(CommandContext? cause, int sensor, bool notifyUpdate = true)
     {
         var d = sensors[sensor];
         if (d.RampStep == 0 || d.Axes.Count != 0) return;
@@ -264,11 +269,39 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
             s.RampDirection = -s.RampDirection;
             next = Math.Clamp(s.Values[0] + s.RampDirection * d.RampStep, d.Minimum, d.Maximum);
         }
-        SetValue(cause, sensor, 0, next);
+        SetValue(cause, sensor, 0, next, notifyUpdate);
     }
 
+    /// <summary>The configured update interval (sensor_config bits 31:16, in seconds).</summary>
+    public TimeSpan UpdateInterval(int sensor) => TimeSpan.FromSeconds(Math.Max(1u, state[sensor].Config >> 16));
+
+    /// <summary>
+    /// DEN0056 §4.7.3.2 SENSOR_UPDATE: while the agent subscribes, the platform reports the readings at every
+    /// update interval of an enabled sensor; a ramping sensor takes its next step at each report.
+    /// </summary>
+    private void StartContinuousUpdates(int sensor)
+    {
+        int generation = ++state[sensor].UpdateGeneration;
+        ScheduleUpdate(sensor, generation);
+    }
+
+    private void ScheduleUpdate(int sensor, int generation) =>
+        Services.Scheduler.Schedule(UpdateInterval(sensor), () => Services.RunExclusive(() =>
+        {
+            var s = state[sensor];
+            if (s.UpdateGeneration != generation || !Subscriptions.IsEnabled((byte)SensorNotification.SensorUpdate, (uint)sensor)) return;
+            if ((s.Config & ConfigEnabledBit) != 0)
+            {
+                Advance(null, sensor, notifyUpdate: false);
+                Notify(null, (byte)SensorNotification.SensorUpdate, (uint)sensor, m => UpdatePayload(m, sensor, Services.Scheduler.Now));
+            }
+            ScheduleUpdate(sensor, generation);
+        }));
+
     /// <summary>Sets a reading as the platform measured it; trip points crossed and update subscriptions notify the agent.</summary>
-    public void SetValue(CommandContext? cause, int sensor, int axis, long value)
+    public void SetValue(CommandContext? cause, int sensor, int axis, long value) => SetValue(cause, sensor, axis, value, notifyUpdate: true);
+
+    private void SetValue(CommandContext? cause, int sensor, int axis, long value, bool notifyUpdate)
     {
         var s = state[sensor];
         long previous = s.Values[axis];
@@ -286,7 +319,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                         .U32("trip_point_desc", trip | (ascending ? TripDirectionAscendingBit : 0), hex: true));
             }
         }
-        if (previous != value)
+        if (notifyUpdate && previous != value)
             Notify(cause, (byte)SensorNotification.SensorUpdate, (uint)sensor, m => UpdatePayload(m, sensor, cause?.Now ?? Services.Scheduler.Now));
     }
 
