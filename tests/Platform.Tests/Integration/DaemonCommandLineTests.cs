@@ -69,4 +69,24 @@ public sealed class DaemonCommandLineTests
         Assert.True(process.WaitForExit(30_000), "daemon did not exit");
         return (process.ExitCode, stdout);
     }
+
+    [Theory]
+    [InlineData(2)]  // SIGINT
+    [InlineData(15)] // SIGTERM
+    public async Task A_stop_signal_ends_the_daemon_with_exit_0_and_removes_the_socket(int signal)
+    {
+        string folder = Directory.CreateTempSubdirectory("scmi-sig-").FullName;
+        try
+        {
+            string socket = Path.Combine(folder, "scmi.sock");
+            using var daemon = new DaemonProcess(socket);
+            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
+            Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10), signal));
+            Assert.False(File.Exists(socket));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

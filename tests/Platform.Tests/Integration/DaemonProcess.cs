@@ -60,10 +60,10 @@ public sealed class DaemonProcess : IDisposable
         return done == _listening.Task;
     }
 
-    /// <summary>Sends SIGTERM and returns the exit code (null when it did not exit in time).</summary>
-    public async Task<int?> TerminateAsync(TimeSpan within)
+    /// <summary>Sends <paramref name="signal"/> (SIGTERM by default) and returns the exit code (null when it did not exit in time).</summary>
+    public async Task<int?> TerminateAsync(TimeSpan within, int signal = Libc.SIGTERM)
     {
-        Libc.Kill(_process.Id, Libc.SIGTERM);
+        Libc.Kill(_process.Id, signal);
         using var timeout = new CancellationTokenSource(within);
         try { await _process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { return null; }
