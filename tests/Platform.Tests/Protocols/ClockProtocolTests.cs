@@ -116,9 +116,10 @@ public sealed class ClockProtocolTests
         Assert.Equal(8, slot.ReplyLength);
         var response = Assert.Single(platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)ClockMessage.ClockRateSet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.Clock, 0x155), response.Header);
-        Assert.Equal(4 + 12, response.Length);
-        Assert.Equal(LittlePll, response.Payload(0));
-        Assert.Equal(1_500_000_000ul, response.Payload64(1));
+        Assert.Equal(8 + 12, response.Length);
+        Assert.Equal(ScmiStatus.Success, response.Status);
+        Assert.Equal(LittlePll, response.Value(0));
+        Assert.Equal(1_500_000_000ul, response.Value64(1));
     }
 
     [Fact]

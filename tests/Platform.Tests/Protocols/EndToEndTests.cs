@@ -76,8 +76,9 @@ public sealed class EndToEndTests
         Assert.True(driver.TryTakeEvent(out byte[] message));
         var complete = new ScmiReply(message);
         Assert.Equal(new ScmiHeader((byte)SensorMessage.SensorReadingGet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.Sensor, 0x77), complete.Header);
-        Assert.Equal(0u, complete.Payload(0));
-        Assert.Equal(45_000ul, complete.Payload64(1));
+        Assert.Equal(ScmiStatus.Success, complete.Status);
+        Assert.Equal(0u, complete.Value(0));
+        Assert.Equal(45_000ul, complete.Value64(1));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class PowerCapProtocolTests
         Assert.Equal(8, slot.ReplyLength);
         var complete = Assert.Single(platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)PowerCapMessage.PowercapCapSet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.PowerCapping, 12), complete.Header);
-        Assert.Equal(new uint[] { Soc, 9000 }, new[] { complete.Payload(0), complete.Payload(1) });
+        Assert.Equal(ScmiStatus.Success, complete.Status);
+        Assert.Equal(new uint[] { Soc, 9000 }, new[] { complete.Value(0), complete.Value(1) });
         Send(PowerCapMessage.PowercapCapSet, Soc, PowerCapProtocol.AsyncFlag | PowerCapProtocol.IgnoreDelayedResponseFlag, 9250);
         Assert.Single(platform.Delivered);
         var quiet = new ModelHarness(p2a: false);

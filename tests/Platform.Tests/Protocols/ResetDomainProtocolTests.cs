@@ -43,8 +43,9 @@ public sealed class ResetDomainProtocolTests
         Assert.Equal(8, slot.ReplyLength);
         var complete = Assert.Single(platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)ResetDomainMessage.Reset, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.ResetDomain, 77), complete.Header);
-        Assert.Equal(8, complete.Length);
-        Assert.Equal(Usb, complete.Payload(0));
+        Assert.Equal(12, complete.Length);
+        Assert.Equal(ScmiStatus.Success, complete.Status);
+        Assert.Equal(Usb, complete.Value(0));
     }
 
     [Fact]

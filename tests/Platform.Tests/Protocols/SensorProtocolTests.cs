@@ -114,9 +114,10 @@ public sealed class SensorProtocolTests
         Assert.Equal(8, slot.ReplyLength);
         var complete = Assert.Single(platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)SensorMessage.SensorReadingGet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.Sensor, 300), complete.Header);
-        Assert.Equal(4 + 4 + 16, complete.Length);
-        Assert.Equal(SocPower, complete.Payload(0));
-        Assert.Equal(4100ul, complete.Payload64(1));
+        Assert.Equal(8 + 4 + 16, complete.Length);
+        Assert.Equal(ScmiStatus.Success, complete.Status);
+        Assert.Equal(SocPower, complete.Value(0));
+        Assert.Equal(4100ul, complete.Value64(1));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class TraceTests
         platform.Scheduler.Advance(3);
         platform.Post([1]);
         var lines = platform.Trace!.Lines;
-        Assert.Contains(lines, l => l.Contains("P>A delayed SENSOR.SENSOR_READING_COMPLETE tok=5 sensor_id=0 sensor_value=45000"));
+        Assert.Contains(lines, l => l.Contains("P>A delayed SENSOR.SENSOR_READING_COMPLETE tok=5 status=SUCCESS sensor_id=0 sensor_value=45000"));
         Assert.Contains(lines, l => l.Contains("BASE.PROTOCOL_VERSION tok=6 => SUCCESS version=0x20000 len=12 (3.000 ms) [fault delayed=3ms]"));
         Assert.Contains(lines, l => l.Contains("A>P malformed len=1 (shorter than a header) => PROTOCOL_ERROR len=8"));
     }

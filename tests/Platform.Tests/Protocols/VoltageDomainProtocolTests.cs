@@ -57,7 +57,8 @@ public sealed class VoltageDomainProtocolTests
         var complete = Assert.Single(platform.Delivered);
         Assert.Equal(ScmiMessageType.DelayedResponse, complete.Header.Type);
         Assert.Equal(9, complete.Header.Token);
-        Assert.Equal(new uint[] { Gpu, 900_000 }, new[] { complete.Payload(0), complete.Payload(1) });
+        Assert.Equal(ScmiStatus.Success, complete.Status);
+        Assert.Equal(new uint[] { Gpu, 900_000 }, new[] { complete.Value(0), complete.Value(1) });
         var quiet = new ModelHarness(p2a: false);
         Assert.Equal(ScmiStatus.NotSupported, quiet.Status(ScmiProtocolId.VoltageDomain, (byte)VoltageDomainMessage.VoltageLevelSet, Gpu, VoltageDomainProtocol.AsyncFlag, 900_000));
     }

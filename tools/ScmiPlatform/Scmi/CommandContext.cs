@@ -38,8 +38,11 @@ public sealed class CommandContext
     /// <summary>Messages to put on the eventq once the reply went back, in order.</summary>
     public IReadOnlyList<PlatformMessage> AfterReply => afterReply;
 
-    /// <summary>Starts the delayed response to this command: same token, protocol and message id, type 2.</summary>
-    public PlatformMessageBuilder DelayedResponse(string name) => new(Header.AsDelayedResponse(), name);
+    /// <summary>
+    /// Starts the delayed response to this command: same token, protocol and message id, type 2, then the
+    /// status word like any response (DEN0056 §4.1.2), here SUCCESS, then the return values the caller appends.
+    /// </summary>
+    public PlatformMessageBuilder DelayedResponse(string name) => new PlatformMessageBuilder(Header.AsDelayedResponse(), name).Status(ScmiStatus.Success);
 
     /// <summary>Sends <paramref name="message"/> after the synchronous reply.</summary>
     public void SendAfterReply(PlatformMessage message) => afterReply.Add(message);

@@ -35,6 +35,16 @@ public sealed class PlatformMessageBuilder
         return this;
     }
 
+    /// <summary>Appends the status word a delayed response carries before its return values.</summary>
+    public PlatformMessageBuilder Status(ScmiStatus status)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(word, (int)status);
+        bytes.AddRange(word.ToArray());
+        fields.Add("status", ScmiStatusCodes.SpecName(status));
+        return this;
+    }
+
     /// <summary>Appends an i32.</summary>
     public PlatformMessageBuilder I32(string field, int value)
     {

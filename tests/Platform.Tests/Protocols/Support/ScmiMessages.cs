@@ -40,7 +40,7 @@ public sealed class ScmiReply
     public ulong Value64(int index) => Value(index) | (ulong)Value(index + 1) << 32;
     public long Signed64(int index) => (long)Value64(index);
 
-    /// <summary>The n-th u32 after the header (payload words of an eventq message).</summary>
+    /// <summary>The n-th u32 after the header (payload words of a notification, which has no status word).</summary>
     public uint Payload(int index) => BinaryPrimitives.ReadUInt32LittleEndian(Bytes.AsSpan(4 + 4 * index));
     public ulong Payload64(int index) => Payload(index) | (ulong)Payload(index + 1) << 32;
 
