@@ -11,10 +11,12 @@ public sealed class QemuHandshakeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan QemuLimit = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Guest_handshake_reaches_both_vring_kicks_gets_a_reply_and_a_second_qemu_is_served_too()
+    [Theory]
+    [InlineData("scmi-guest.elf", true)]          // modern virtio-mmio (version 2), VERSION_1 negotiated
+    [InlineData("scmi-guest-legacy.elf", false)]  // QEMU's default legacy layout (version 1)
+    public async Task Guest_handshake_reaches_both_vring_kicks_gets_a_reply_and_a_second_qemu_is_served_too(string imageName, bool modern)
     {
-        string image = Path.Combine(AppContext.BaseDirectory, "guest", "scmi-guest.elf");
+        string image = Path.Combine(AppContext.BaseDirectory, "guest", imageName);
         Assert.True(File.Exists(image), $"guest image missing: {image} (needs aarch64-linux-gnu-as/ld)");
         string folder = Directory.CreateTempSubdirectory("scmi-it-").FullName;
         string socket = Path.Combine(folder, "scmi.sock");
@@ -25,7 +27,7 @@ public sealed class QemuHandshakeTests(ITestOutputHelper output)
             Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), "daemon did not listen:\n" + daemon.Stderr);
 
             LaunchProfile profile = LaunchProfile.Load(LaunchProfile.FindRepoRoot());
-            var request = new LaunchRequest(image) { Devices = ["scmi"], Modern = true, Socket = socket };
+            var request = new LaunchRequest(image) { Devices = ["scmi"], Modern = modern, Socket = socket };
             for (int run = 1; run <= 2; run++)
             {
                 var console = new StringBuilder();

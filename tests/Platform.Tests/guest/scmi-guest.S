@@ -3,6 +3,11 @@
 // P2A_CHANNELS, sets up cmdq and eventq with 8-entry rings in .bss, sends one SCMI BASE PROTOCOL_VERSION
 // command, waits for the reply, prints the result on the PL011 and powers off with PSCI SYSTEM_OFF.
 // Failures print "scmi-guest: FAIL <what>" and exit through semihosting with a non-zero code.
+// Assembled with --defsym LEGACY=1 it drives the legacy (version 1) register layout instead: QEMU's
+// default, where queues are given by page frame number and no VERSION_1 is negotiated.
+        .ifndef LEGACY
+        .equ LEGACY, 0
+        .endif
 
         .equ UART_DR,           0x09000000
         .equ MMIO_BASE,         0x0a000000
@@ -20,6 +25,9 @@
         .equ REG_QUEUE_NUM_MAX, 0x034
         .equ REG_QUEUE_NUM,     0x038
         .equ REG_QUEUE_READY,   0x044
+        .equ REG_GUEST_PAGE_SIZE, 0x028                 // legacy only
+        .equ REG_QUEUE_ALIGN,   0x03c                   // legacy only
+        .equ REG_QUEUE_PFN,     0x040                   // legacy only
         .equ REG_QUEUE_NOTIFY,  0x050
         .equ REG_STATUS,        0x070
         .equ REG_DESC_LOW,      0x080
@@ -71,18 +79,30 @@ next_slot:
         b       fail
 found:
         ldr     w1, [x19, #REG_VERSION]
+        .if LEGACY
+        cmp     w1, #1
+        .else
         cmp     w1, #2
+        .endif
         b.eq    1f
-        adr     x0, msg_legacy
+        adr     x0, msg_version_mismatch
         mov     x1, #4
         b       fail
 1:
-        // ---- virtio 1.3 §3.1.1 driver initialization ----
+        // ---- virtio 1.3 §3.1.1 driver initialization (§4.2.4 for legacy) ----
         str     wzr, [x19, #REG_STATUS]                 // reset
         mov     w1, #STATUS_ACK
         str     w1, [x19, #REG_STATUS]
         mov     w1, #(STATUS_ACK | STATUS_DRIVER)
         str     w1, [x19, #REG_STATUS]
+        .if LEGACY
+        str     wzr, [x19, #REG_DRV_FEAT_SEL]           // legacy: feature word 0 only, P2A_CHANNELS (bit 0)
+        mov     w1, #1
+        str     w1, [x19, #REG_DRV_FEATURES]
+        mov     w1, #4096
+        str     w1, [x19, #REG_GUEST_PAGE_SIZE]
+        b       3f
+        .else
         mov     w1, #1                                  // feature word 1: VERSION_1 is bit 32
         str     w1, [x19, #REG_DEV_FEAT_SEL]
         ldr     w2, [x19, #REG_DEV_FEATURES]
@@ -103,6 +123,7 @@ found:
         adr     x0, msg_features
         mov     x1, #6
         b       fail
+        .endif
 3:
         mov     w0, #0
         ldr     x1, =cmdq
@@ -110,7 +131,11 @@ found:
         mov     w0, #1
         ldr     x1, =eventq
         bl      setup_queue
+        .if LEGACY
+        mov     w1, #(STATUS_ACK | STATUS_DRIVER | STATUS_DRIVER_OK)
+        .else
         mov     w1, #(STATUS_ACK | STATUS_DRIVER | STATUS_FEATURES_OK | STATUS_DRIVER_OK)
+        .endif
         str     w1, [x19, #REG_STATUS]
         adr     x0, msg_ready
         bl      puts
@@ -211,6 +236,14 @@ setup_queue:
 1:
         mov     w2, #QUEUE_SIZE
         str     w2, [x19, #REG_QUEUE_NUM]
+        .if LEGACY
+        // virtio 1.3 §4.2.4: legacy rings are contiguous: descriptors, avail, then used at QueueAlign.
+        // With 8 entries and 4096 alignment this is the same layout as below (used at +4096).
+        mov     w2, #4096
+        str     w2, [x19, #REG_QUEUE_ALIGN]
+        lsr     x3, x1, #12
+        str     w3, [x19, #REG_QUEUE_PFN]
+        .else
         str     w1, [x19, #REG_DESC_LOW]
         lsr     x3, x1, #32
         str     w3, [x19, #REG_DESC_HIGH]
@@ -224,6 +257,7 @@ setup_queue:
         str     w3, [x19, #REG_DEVICE_HIGH]
         mov     w2, #1
         str     w2, [x19, #REG_QUEUE_READY]
+        .endif
         ret
 
 // puts(x0 = NUL-terminated string)
@@ -279,7 +313,11 @@ msg_done:       .asciz "scmi-guest: done\n"
 msg_newline:    .asciz "\n"
 msg_fail:       .asciz "scmi-guest: FAIL "
 msg_nodev:      .asciz "no virtio-mmio device with id 32"
-msg_legacy:     .asciz "device is legacy (version 1); use force-legacy=false"
+        .if LEGACY
+msg_version_mismatch: .asciz "device is not legacy (version 1); this image is the legacy build"
+        .else
+msg_version_mismatch: .asciz "device is legacy (version 1); use force-legacy=false"
+        .endif
 msg_noversion1: .asciz "device does not offer VERSION_1"
 msg_features:   .asciz "FEATURES_OK not accepted"
 msg_queuemax:   .asciz "queue too small"
