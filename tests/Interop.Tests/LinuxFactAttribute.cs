@@ -1,4 +1,4 @@
-// [LinuxFact]/[LinuxTheory]: tests that need the Linux guest; skipped only when its Debian packages cannot be fetched.
+// [LinuxFact]: tests that need the Linux guest; skipped only when its Debian packages cannot be fetched.
 using Interop.Tests.Guest;
 using Xunit;
 
@@ -8,16 +8,6 @@ namespace Interop.Tests;
 public sealed class LinuxFactAttribute : FactAttribute
 {
     public LinuxFactAttribute()
-    {
-        if (GuestPrerequisites.SkipReason is { } reason)
-            Skip = reason;
-    }
-}
-
-/// <summary>A theory that reads the boot of the Linux guest.</summary>
-public sealed class LinuxTheoryAttribute : TheoryAttribute
-{
-    public LinuxTheoryAttribute()
     {
         if (GuestPrerequisites.SkipReason is { } reason)
             Skip = reason;

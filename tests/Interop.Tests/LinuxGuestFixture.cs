@@ -43,10 +43,3 @@ public sealed class LinuxGuestFixture(IMessageSink sink) : IAsyncLifetime
     // Shown by `dotnet test` (diagnosticMessages in xunit.runner.json): the first build is long.
     private void Say(string message) => sink.OnMessage(new DiagnosticMessage(message));
 }
-
-/// <summary>All Linux interop tests share one boot.</summary>
-[CollectionDefinition(Name)]
-public sealed class LinuxGuestCollection : ICollectionFixture<LinuxGuestFixture>
-{
-    public const string Name = "Linux guest";
-}
