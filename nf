@@ -76,9 +76,13 @@ setup() {
 }
 
 runner() {
-  dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly >/dev/null ||
-    { dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly; exit 1; }
-  exec dotnet tools/Nf/bin/Release/net10.0/Nf.dll "$@"
+  local dll=tools/Nf/bin/Release/net10.0/Nf.dll
+  # Rebuild the runner only when its sources changed: a no-op `dotnet build` still costs seconds.
+  if [ ! -f "$dll" ] || [ -n "$(find tools/Nf Directory.Build.props -newer "$dll" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/bin/*' -not -path '*/obj/*' | head -1)" ]; then
+    dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly >/dev/null ||
+      { dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly; exit 1; }
+  fi
+  exec dotnet "$dll" "$@"
 }
 
 cmd="${1:-help}"
@@ -91,7 +95,8 @@ usage: ./nf <command>
   setup            install what is missing (Debian packages, NuGet restore); quiet when all is there
   run              build the firmware and boot it on QEMU virt, streaming its console
   test [FILTER]    build and run every suite (on-target, host, interop); FILTER picks suites/tests
-  test --list      list suites and tests
+  test --list      list suites and tests (also: ./nf list [FILTER])
+  test --no-build  run what the last build left
   platform [OPTS]  build and start the SCMI platform (vhost-user backend); --help for its options
 TXT
     ;;

@@ -140,6 +140,9 @@ public static class TestCommand
             console.WriteLine(SummaryReport.TotalLine(results));
             return 1;
         }
+        // Build problems first, then on-target suites, then host projects, each by name.
+        results = results.OrderBy(r => r.Name == "build" ? 0 : r.Kind == SuiteKind.OnTarget ? 1 : 2)
+            .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         console.WriteLine();
         console.WriteLine(SummaryReport.Render(results));
         Progress.Say($"finished in {clock.Elapsed.TotalSeconds:0.0} s");
