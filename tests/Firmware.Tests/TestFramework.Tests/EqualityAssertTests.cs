@@ -170,5 +170,38 @@ namespace TestFramework.Tests
             int two = 2;
             Assert.AreEqual(1, two, "queue size");
         }
+    
+        private enum Status { Success = 0, NotFound = -4 }
+
+        private enum Field : byte { Low = 1, High = 0xF0 }
+
+        [TestMethod]
+        public static void Enums_compare_and_print_as_their_underlying_values()
+        {
+            AssertOutcome.Passes(&EnumEqual);
+            AssertOutcome.Fails(&StatusDiffers, "Expected 0, got -4 (status)");
+            AssertOutcome.Fails(&FieldDiffers, "Expected 1, got 240 (field)");
+            AssertOutcome.Fails(&EnumNotEqualFails, "Expected anything but -4 (status)");
+        }
+
+        private static void EnumEqual() => Assert.AreEqual(Status.NotFound, Status.NotFound);
+
+        private static void StatusDiffers()
+        {
+            Status status = Status.NotFound;
+            Assert.AreEqual(Status.Success, status);
+        }
+
+        private static void FieldDiffers()
+        {
+            Field field = Field.High;
+            Assert.AreEqual(Field.Low, field);
+        }
+
+        private static void EnumNotEqualFails()
+        {
+            Status status = Status.NotFound;
+            Assert.AreNotEqual(Status.NotFound, status);
+        }
     }
 }

@@ -143,9 +143,10 @@ public static class TestCommand
         // Build problems first, then on-target suites, then host projects, each by name.
         results = results.OrderBy(r => r.Name == "build" ? 0 : r.Kind == SuiteKind.OnTarget ? 1 : 2)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // The time goes first: the plain total line must be the last thing printed (CI reads it).
+        Progress.Say($"finished in {clock.Elapsed.TotalSeconds:0.0} s");
         console.WriteLine();
         console.WriteLine(SummaryReport.Render(results));
-        Progress.Say($"finished in {clock.Elapsed.TotalSeconds:0.0} s");
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
