@@ -14,4 +14,6 @@ internal sealed class QueueBinding(int index, SplitVirtqueue queue, IQueueSignal
     public SplitVirtqueue Queue { get; set; } = queue;
     public IQueueSignals Signals { get; set; } = signals;
     public bool Stopped { get; set; }
+    /// <summary>The driver's avail idx when this queue was last polled (rings without a kick fd).</summary>
+    public ushort? LastPolledAvailIndex { get; set; }
 }

@@ -75,7 +75,8 @@ public sealed class ScmiVirtioDevice
         {
             if (_queues[CheckIndex(index)] is { } old)
                 old.Stopped = true;
-            _queues[index] = new QueueBinding(index, queue, signals);
+            // Starting serves what is already available (below), so a poll only acts once the driver adds more.
+            _queues[index] = new QueueBinding(index, queue, signals) { LastPolledAvailIndex = queue.ReadDriverAvailIndex() };
             if (index == CommandQueueIndex && !_modelStarted)
                 _modelStarted = startModel = true;
         }
@@ -164,6 +165,24 @@ public sealed class ScmiVirtioDevice
             return;
         }
         while (ServeNextCommand()) { }
+    }
+
+    /// <summary>
+    /// Serves a ring the driver does not kick (vhost-user SET_VRING_KICK with the invalid-fd bit): called on a
+    /// timer, it acts like a kick only when the driver's avail idx moved since the last poll.
+    /// </summary>
+    public void Poll(int index)
+    {
+        lock (_sync)
+        {
+            if (_queues[CheckIndex(index)] is not { } binding)
+                return;
+            ushort? availIndex = binding.Queue.ReadDriverAvailIndex();
+            if (availIndex is null || availIndex == binding.LastPolledAvailIndex)
+                return;
+            binding.LastPolledAvailIndex = availIndex;
+        }
+        OnKick(index);
     }
 
     /// <summary>Takes one chain off the cmdq and hands it on; false when there was none to take.</summary>

@@ -110,7 +110,7 @@ public sealed unsafe class VhostUserServer : IDisposable
                     backend.OnKick(queues[i - 2]);
             }
             foreach (int queue in polled)
-                _device.OnKick(queue);
+                _device.Poll(queue);
         }
     }
 

@@ -81,6 +81,9 @@ public sealed class SplitVirtqueue
         return pending > Size ? -1 : pending;
     }
 
+    /// <summary>The driver's avail idx as published now, or null when the ring memory is gone.</summary>
+    public ushort? ReadDriverAvailIndex() => TryReadAvailIndex(out ushort index) ? index : null;
+
     /// <summary>Reads the head of the next available chain without consuming it.</summary>
     public AvailState TryPeek(out ushort head)
     {
