@@ -34,6 +34,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private Dictionary<byte, ScmiProtocol> protocols;
     private int commands;
     private int malformed;
+    private int internalErrors;
 
     /// <summary>Builds the platform from a description, with optional faults, trace and scheduler.</summary>
     public static ScmiPlatformModel Create(PlatformDescription description, FaultPlan? faults = null, ITraceSink? trace = null, IPlatformScheduler? scheduler = null)
@@ -67,6 +68,9 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
 
     /// <summary>Chains the queue service rejected, since the last reset.</summary>
     public int MalformedRequests => Volatile.Read(ref malformed);
+
+    /// <summary>Commands whose handler failed unexpectedly (answered GENERIC_ERROR); zero unless there is a bug.</summary>
+    public int InternalErrors => Volatile.Read(ref internalErrors);
 
     /// <summary>Replies withheld by the drop fault.</summary>
     public int DroppedReplies => faults.DroppedReplies;
@@ -131,6 +135,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         var header = ScmiHeader.Read(request);
         var parameterFields = trace is null ? null : new TraceFields();
         var resultFields = trace is null ? null : new TraceFields();
+        string? internalError = null;
         var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, resultFields);
         ScmiStatus status;
         CommandContext context;
@@ -149,7 +154,17 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             else
             {
                 var reader = new ParameterReader(request[ScmiHeader.Size..], parameterFields);
-                status = protocol.Handle(context, ref reader, ref writer);
+                try
+                {
+                    status = protocol.Handle(context, ref reader, ref writer);
+                }
+                catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
+                {
+                    // A handler bug must not take the device down with it: the agent gets GENERIC_ERROR, the trace the cause.
+                    Interlocked.Increment(ref internalErrors);
+                    internalError = $"{e.GetType().Name}: {e.Message}";
+                    status = ScmiStatus.GenericError;
+                }
             }
         }
         if (writer.Overflowed) status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
@@ -163,6 +178,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         if (reply.Length >= ScmiHeader.ReplyPrefixSize) BinaryPrimitives.WriteInt32LittleEndian(reply[ScmiHeader.Size..], (int)status);
 
         var notes = new List<string>();
+        if (internalError is not null) notes.Add("internal-error " + internalError);
         string protocolName = MessageNames.ProtocolName(header.ProtocolId);
         string messageName = protocol?.MessageName(header.MessageId) ?? $"MSG_0x{header.MessageId:X2}";
         if (faults.ShouldDrop(header))
