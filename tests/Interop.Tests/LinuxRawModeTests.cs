@@ -57,6 +57,25 @@ public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
         }
         if (check.Async)
             AssertDelayedResponse(check, exchange, expectedHeader);
+        if (check.ExpectsNotification)
+            AssertNotification(check, exchange);
+    }
+
+    // DEN0056 §4.1.2: a notification has type 3, its own message id and the protocol; no status word
+    // (raw/notification hands back the header and the payload).
+    private static void AssertNotification(RawCheck check, RawExchange exchange)
+    {
+        (byte messageId, Func<ReplyReader, string?> payload) = check.Notification
+            ?? throw new InvalidOperationException($"probe {check.Name} expects a notification but describes none");
+        Assert.True(exchange.Notification is not null, $"no notification within the guest's timeout (rule: {check.Rule})");
+        byte[] notification = exchange.Notification;
+        Assert.True(notification.Length >= 4, $"notification shorter than a header: {Convert.ToHexString(notification)}");
+        const uint NotificationType = 3u << 8;
+        uint expected = messageId | NotificationType | (uint)check.Request.Protocol << 10;
+        const uint TokenMask = 0x3FFu << 18;
+        Assert.Equal(expected.ToString("x8"), (BitConverter.ToUInt32(notification, 0) & ~TokenMask).ToString("x8"));
+        string? problem = Inspect(payload, notification[4..]);
+        Assert.True(problem is null, $"{check.Rule}: notification {problem}; {Convert.ToHexString(notification)}");
     }
 
     // DEN0056 §4.1.2: a delayed response has type 2 and the command's message id, protocol and token;

@@ -1,11 +1,11 @@
-// One raw-mode round trip as guest/init reports it: "raw NNNN-NAME rc=RC reply=HEX|none [delayed=HEX|none]".
+// One raw-mode round trip as guest/init reports it: "raw NNNN-NAME rc=RC reply=HEX|none [delayed=HEX|none | notification=HEX|none]".
 using System.Buffers.Binary;
 using System.Globalization;
 
 namespace Interop.Tests.Boot;
 
 /// <summary>A request written to /sys/kernel/debug/scmi/0/raw/message and what came back.</summary>
-public sealed record RawExchange(string Stem, int WriteExitCode, byte[]? Reply, byte[]? Delayed = null)
+public sealed record RawExchange(string Stem, int WriteExitCode, byte[]? Reply, byte[]? Delayed = null, byte[]? Notification = null)
 {
     /// <summary>Parses one "raw ..." line; null when the line is something else.</summary>
     public static RawExchange? Parse(string line)
@@ -15,7 +15,8 @@ public sealed record RawExchange(string Stem, int WriteExitCode, byte[]? Reply, 
             return null;
         int rc = int.Parse(parts[2][3..], CultureInfo.InvariantCulture);
         byte[]? delayed = parts.Length == 5 && parts[4].StartsWith("delayed=") ? Hex(parts[4]["delayed=".Length..]) : null;
-        return new RawExchange(parts[1], rc, Hex(parts[3]["reply=".Length..]), delayed);
+        byte[]? notification = parts.Length == 5 && parts[4].StartsWith("notification=") ? Hex(parts[4]["notification=".Length..]) : null;
+        return new RawExchange(parts[1], rc, Hex(parts[3]["reply=".Length..]), delayed, notification);
     }
 
     private static byte[]? Hex(string text) => text == "none" ? null : Convert.FromHexString(text);

@@ -54,6 +54,20 @@ public static class PowerDomainProbes
             {
                 Reply = r => Mismatch.Of("state", PowerDomainMessage.On, r.U32(0)),
             };
+            uint domainId = (uint)open;
+            yield return new RawCheck($"power.{open}.state-notify", ScmiRequest.Words(P, PowerDomainMessage.StateNotify, domainId, 1), ScmiStatus.Success,
+                "§4.3.2.9: subscribing to POWER_STATE_CHANGED succeeds");
+            yield return new RawCheck($"power.{open}.state-set.off{RawCheck.NotifySuffix}",
+                ScmiRequest.Words(P, PowerDomainMessage.StateSet, 0, domainId, PowerDomainMessage.Off), ScmiStatus.Success,
+                "§4.3.3.1: a subscribed domain going from ON to OFF sends POWER_STATE_CHANGED (agent_id, domain_id, power_state)")
+            {
+                // §4.3.3.1: agent_id names the agent that caused the change: this one.
+                Notification = (PowerDomainMessage.StateChanged, r => Mismatch.First(() => Mismatch.Of("agent_id", d.CallerAgentId, r.U32(0)),
+                    () => Mismatch.Of("domain_id", domainId, r.U32(4)),
+                    () => Mismatch.Of("power_state", PowerDomainMessage.Off, r.U32(8)))),
+            };
+            yield return new RawCheck($"power.{open}.state-notify.off", ScmiRequest.Words(P, PowerDomainMessage.StateNotify, domainId, 0), ScmiStatus.Success,
+                "§4.3.2.9: unsubscribing succeeds");
         }
         int locked = Enumerable.Range(0, d.PowerDomains.Count).FirstOrDefault(i => d.PowerDomains[i].Locked, -1);
         if (locked >= 0)

@@ -21,6 +21,15 @@ public sealed record RawCheck(string Name, ScmiRequest Request, ScmiStatus Expec
     /// <summary>An asynchronous command: a delayed response must follow the reply.</summary>
     public bool Async => Name.EndsWith(AsyncSuffix, StringComparison.Ordinal);
 
+    /// <summary>Names ending so make guest/init read one notification from raw/notification after the reply.</summary>
+    public const string NotifySuffix = ".notify";
+
+    /// <summary>A command after which the platform must send a notification.</summary>
+    public bool ExpectsNotification => Name.EndsWith(NotifySuffix, StringComparison.Ordinal);
+
+    /// <summary>The notification expected after the reply: its protocol's message id and a check of its payload.</summary>
+    public (byte MessageId, Func<ReplyReader, string?> Payload)? Notification { get; init; }
+
     /// <summary>Checks the return values after the status word of the delayed response; null means right.</summary>
     public Func<ReplyReader, string?>? Delayed { get; init; }
 

@@ -89,6 +89,21 @@ public static class SensorProbes
                 Delayed = r => Mismatch.First(() => Mismatch.Of("sensor_id", (uint)asynchronous, r.U32(0)),
                     () => Mismatch.Of("reading", d.Sensors[asynchronous].Value, (long)r.U64(4))),
             };
+        int updating = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => d.Sensors[i] is { RampStep: 0, Axes.Count: 0 } s && s.UpdateIntervalsSeconds.Min() <= 2, -1);
+        if (updating >= 0)
+        {
+            uint sensorId = (uint)updating;
+            long value = d.Sensors[updating].Value;
+            yield return new RawCheck($"sensor.{updating}.continuous-update-notify{RawCheck.NotifySuffix}",
+                ScmiRequest.Words(P, SensorMessage.ContinuousUpdateNotify, sensorId, 1), ScmiStatus.Success,
+                "§4.7.2.14, §4.7.3.2: a subscribed sensor sends SENSOR_UPDATE (agent_id, sensor_id, readings) every update interval")
+            {
+                Notification = (SensorMessage.SensorUpdate, r => Mismatch.First(() => Mismatch.Of("sensor_id", sensorId, r.U32(4)),
+                    () => Mismatch.Of("reading", value, (long)r.U64(8)))),
+            };
+            yield return new RawCheck($"sensor.{updating}.continuous-update-notify.off", ScmiRequest.Words(P, SensorMessage.ContinuousUpdateNotify, sensorId, 0),
+                ScmiStatus.Success, "§4.7.2.14: unsubscribing succeeds");
+        }
         int synchronousOnly = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => !d.Sensors[i].AsyncRead, -1);
         if (synchronousOnly >= 0)
             yield return new RawCheck($"sensor.{synchronousOnly}.reading-get.async-unsupported",

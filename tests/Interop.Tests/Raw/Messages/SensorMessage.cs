@@ -4,7 +4,9 @@ namespace Interop.Tests.Raw;
 /// <summary>DEN0056 §4.7 sensor management protocol.</summary>
 public static class SensorMessage
 {
-    public const byte DescriptionGet = 0x3, ReadingGet = 0x6, ListUpdateIntervals = 0x8, NameGet = 0xC;
+    public const byte DescriptionGet = 0x3, ReadingGet = 0x6, ListUpdateIntervals = 0x8, ContinuousUpdateNotify = 0xB, NameGet = 0xC;
+    /// <summary>§4.7.3.2: the SENSOR_UPDATE notification's message id.</summary>
+    public const byte SensorUpdate = 0x1;
     public static readonly byte[] Mandatory = [0x0, 0x1, 0x2, DescriptionGet, ReadingGet];
     public static readonly byte[] All = [0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xA, 0xB, 0xC, 0xD];
     /// <summary>§4.7.2.8 SENSOR_READING_GET flags: bit 0 async; 31:1 reserved.</summary>
