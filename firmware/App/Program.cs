@@ -1,7 +1,9 @@
-// The firmware program: says who it is, brings the board up, seals the heap, reports, exits 0.
+// The firmware program: says who it is, brings the board up, seals the heap, reports what it found.
+using System;
 using System.Runtime.InteropServices;
 using Nano.Runtime;
 using Nano.Runtime.Native;
+using Virtio;
 
 namespace App
 {
@@ -27,10 +29,13 @@ namespace App
             Console.WriteHex(Board.DeviceTreeAddress, 8);
             Console.WriteLine();
             Console.Write("  heap: ");
-            Console.Write(Heap.Capacity);
-            Console.WriteLine(" bytes");
+            Console.Write(Heap.Capacity / 1024);
+            Console.Write(" KiB, timer ");
+            Console.Write(Clock.Frequency / 1000);
+            Console.WriteLine(" kHz");
 
-            // ---- Bring-up: allocate every pool here, before the seal --------------------------
+            // ---- Bring-up: discover devices and allocate every pool here, before the seal -----
+            ReportVirtioDevices();
 
             // ---- Seal: no allocation from here on ---------------------------------------------
             Heap.Seal();
@@ -40,8 +45,37 @@ namespace App
             Console.Write(Heap.ObjectsAllocated);
             Console.WriteLine(" objects");
 
-            Console.WriteLine("done");
+            Console.Write("up ");
+            Console.Write(Clock.Microseconds);
+            Console.WriteLine(" us, done");
             return 0;
+        }
+
+        private static void ReportVirtioDevices()
+        {
+            Span<MmioTransportLocation> transports = stackalloc MmioTransportLocation[BoardVirtioDiscovery.MaximumTransports];
+            int count = BoardVirtioDiscovery.Locate(transports, out bool fromDeviceTree);
+            int devices = 0;
+            for (int i = 0; i < count; i++)
+            {
+                MmioDeviceIdentity identity = MmioDeviceIdentity.Read(new MmioRegisterWindow(transports[i].BaseAddress));
+                if (!identity.IsDevice)
+                    continue;
+                devices++;
+                Console.Write("  virtio device ");
+                Console.Write(identity.DeviceId);
+                Console.Write(" at ");
+                Console.WriteHex(transports[i].BaseAddress, 8);
+                Console.Write(", INTID ");
+                Console.Write(transports[i].InterruptId);
+                Console.Write(", register layout ");
+                Console.WriteLine(identity.Version == 2 ? "modern" : "legacy");
+            }
+            Console.Write("  virtio: ");
+            Console.Write(count);
+            Console.Write(fromDeviceTree ? " transports from the device tree, " : " fixed transports, ");
+            Console.Write(devices);
+            Console.WriteLine(" devices");
         }
     }
 }
