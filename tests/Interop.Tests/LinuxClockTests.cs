@@ -24,6 +24,20 @@ public sealed class LinuxClockTests(LinuxGuestFixture fixture)
         Assert.Equal(GuestActions.InitialRate(clock), row.Rate);
     }
 
+    /// <summary>include/linux/scmi_protocol.h (6.12): SCMI_MAX_NUM_RATES, the most discrete rates Linux keeps per clock.</summary>
+    private const int LinuxMaximumDiscreteRates = 16;
+
+    [LinuxFact]
+    public void LinuxReadsTheWholeRateTableOfEveryClock()
+    {
+        // DEN0056 puts no bound on a clock's discrete rates; Linux stops at 16 and logs this line, keeping
+        // only the rates of the pages it read before (so it cannot reach the highest ones).
+        var cut = Run.Console.KernelLog.Where(line => line.Contains("No. of resources can't exceed")).ToList();
+        var tooLong = Run.Description.Clocks.Where(c => c.Rates is { Count: > LinuxMaximumDiscreteRates }).Select(c => $"{c.Name} ({c.Rates!.Count} rates)");
+        Assert.True(cut.Count == 0, "Linux could not read a whole rate table: " + string.Join("; ", cut)
+            + $". Clocks with more than {LinuxMaximumDiscreteRates} discrete rates in the description: " + string.Join(", ", tooLong));
+    }
+
     [LinuxFact]
     public void LinuxSetsAClockRateThroughDebugfs()
     {
