@@ -52,7 +52,8 @@ public static class TestCommand
         if (buildFirst)
         {
             Progress.Say($"building {suites.Count} on-target suite(s) and {hosts.Count} host test project(s)...");
-            build = await ImageBuild.BuildAsync(layout, "test", projects, cancel);
+            build = await ImageBuild.BuildAsync(layout, "test", projects, cancel,
+                line => Progress.Say("  " + line.Replace(layout.Root + Path.DirectorySeparatorChar, "")));
             Progress.Say($"built in {build.Elapsed.TotalSeconds:0.0} s" + (build.Succeeded ? "" : " with errors"));
         }
         else
