@@ -72,6 +72,9 @@ namespace Internal.Runtime
             else
                 TypeNames.Write(exception.GetMethodTable());
             Panic.WriteRaw("\n");
+            if (exception is Exception thrown)
+                Panic.WriteDetail("message", thrown.Message);
+            Panic.WriteDetail("return address", (ulong)NativeShim.CallerReturnAddress());
             Panic.Stop();
         }
 

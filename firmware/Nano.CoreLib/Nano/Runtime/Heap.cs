@@ -52,7 +52,9 @@ namespace Nano.Runtime
         /// <summary>Allocates a zeroed managed object or array of <paramref name="size"/> bytes.</summary>
         internal static object AllocateObject(MethodTable* type, nuint size)
         {
-            if (s_sealed)
+            // An exception is allocated only to be thrown, and a throw is a panic that reports it: let it
+            // through so the panic names the exception and its message rather than the seal.
+            if (s_sealed && !TypeNames.IsException(type))
                 AllocationAfterSeal(type);
             byte* memory = Bump(size, 8, type);
             *(MethodTable**)memory = type;

@@ -19,6 +19,29 @@ namespace Nano.Runtime
             return null;
         }
 
+        /// <summary>True when <paramref name="type"/> is System.Exception or derives from it (by name: slow path only).</summary>
+        public static bool IsException(MethodTable* type)
+        {
+            if (type->IsParameterized)
+                return false;
+            for (MethodTable* current = type; current is not null; current = current->RelatedType)
+            {
+                byte* name = Find(current);
+                if (name is not null && IsExceptionName(name))
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool IsExceptionName(byte* name)
+        {
+            ReadOnlySpan<byte> expected = "System.Exception\0"u8;
+            for (int i = 0; i < expected.Length; i++)
+                if (name[i] != expected[i])
+                    return false;
+            return true;
+        }
+
         /// <summary>Writes the type's name to the console, or "MethodTable 0x..." when unknown.</summary>
         public static void Write(MethodTable* type)
         {
