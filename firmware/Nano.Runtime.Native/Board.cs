@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 namespace Nano.Runtime.Native
 {
     /// <summary>The board the image was built for, and what the boot loader handed over.</summary>
+    // Safety: pointers here are only out-parameters the shim fills with linker-defined image bounds.
     public static unsafe class Board
     {
         /// <summary>The board's name (the folder under boards/).</summary>

@@ -8,6 +8,8 @@ namespace Nano.Runtime.Native
     /// Monotonic time (CNTVCT_EL0 at CNTFRQ_EL0 Hz) and one deadline at a time on the EL1 virtual timer.
     /// The deadline handler runs in IRQ context (interrupts masked, must not block).
     /// </summary>
+    // Safety: the only unsafe construct is the managed function pointer of the deadline handler; it is
+    // checked for null when set and read with interrupts masked, so it is never half-updated.
     public static unsafe class Clock
     {
         private const ulong TimerEnable = 1;        // CNTV_CTL_EL0.ENABLE

@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 namespace Nano.Runtime.Native
 {
     /// <summary>Text output to the serial console. Safe to call from interrupt handlers (lines may interleave).</summary>
+    // Safety: the UART is fed from a stackalloc'd chunk indexed below its size (EncodeUtf8 writes at most 4
+    // bytes and the chunk is flushed above 124 of 128), or from a span pinned by fixed for the call.
     public static unsafe class Console
     {
         /// <summary>Writes <paramref name="text"/> encoded as UTF-8.</summary>

@@ -2,7 +2,7 @@
 namespace Nano.Runtime.Native
 {
     /// <summary>Saved state of the interrupted code. Handlers may read it; the stub restores it on return.</summary>
-    public unsafe struct ExceptionFrame
+    public struct ExceptionFrame
     {
         /// <summary>x0..x30.</summary>
         public GeneralRegisters X;

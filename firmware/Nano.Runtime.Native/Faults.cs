@@ -5,6 +5,8 @@ using Nano.Runtime;
 
 namespace Nano.Runtime.Native
 {
+    // Safety: the frame pointer comes from the vector stub and points at the frame it just saved on the
+    // exception stack; it stays valid for the whole handler, which only reads it.
     internal static unsafe class Faults
     {
         // ESR_EL1 exception classes (Arm ARM D17.2.37).

@@ -20,6 +20,8 @@ namespace Nano.Runtime.Native
     /// interrupts masked; it receives its INTID and must not block. The end-of-interrupt is signalled after
     /// it returns. Register, then configure the trigger, then <see cref="Enable"/>.
     /// </summary>
+    // Safety: handlers are managed function pointers, null-checked on registration and stored/loaded as
+    // whole words with interrupts masked; the table is indexed only after Check (INTID <= 1019 < 1020).
     public static unsafe class Interrupts
     {
         /// <summary>INTIDs 0..1019 are real interrupts (1020..1023 are special).</summary>

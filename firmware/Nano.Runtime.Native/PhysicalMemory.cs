@@ -8,6 +8,8 @@ using Nano.Runtime;
 namespace Nano.Runtime.Native
 {
     /// <summary>RAM ranges (DMA buffers, virtqueues, the device tree) as spans and back to addresses.</summary>
+    // Safety: spans are built only over ranges checked to lie in identity-mapped RAM, or over blocks the
+    // heap just handed out; AddressOf only reads an address (objects never move: no garbage collector).
     public static unsafe class PhysicalMemory
     {
         /// <summary>A span over RAM at <paramref name="address"/>. Panics unless the whole range is RAM.</summary>

@@ -12,6 +12,8 @@ namespace Nano.Runtime.Native
     /// CPU is back in thread mode on the Run caller's stack, with the interrupt masks it had at Run.
     /// Nothing is unwound: no finally blocks run, and nothing allocated below is released.
     /// </summary>
+    // Safety: the body is a managed function pointer, null-checked; the shim keeps each recovery point on
+    // the stack of the Run that owns it and restores it only while that Run is still active.
     public static unsafe class Recovery
     {
         /// <summary>Calls <paramref name="body"/>; returns 0 if it returns, else the escape code (never 0).</summary>
