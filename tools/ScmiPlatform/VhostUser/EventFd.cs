@@ -1,7 +1,8 @@
 // eventfd(2) helpers: the kick, call and err signals of vhost-user, and the server's own wake-ups.
 namespace ScmiPlatform.VhostUser;
 
-/// <summary>Creates, signals and drains eventfds (8-byte counter reads and writes).</summary>
+/// <summary>Creates, signals and drains eventfds (8-byte counter reads and writes).
+/// Safety: reads and writes go through an 8-byte local, exactly the size passed.</summary>
 internal static unsafe class EventFd
 {
     /// <summary>A new non-blocking eventfd.</summary>

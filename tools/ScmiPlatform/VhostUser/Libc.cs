@@ -5,7 +5,9 @@ namespace ScmiPlatform.VhostUser;
 
 /// <summary>
 /// Linux libc entry points (x86-64 and AArch64 share these LP64 layouts). Wrappers in this file only
-/// translate; callers check results and errno (<see cref="Marshal.GetLastPInvokeError"/>).
+/// translate; callers check results and errno (<see cref="Marshal.GetLastPInvokeError"/>). The only
+/// unsafe code of the vhost-user layer is here and at its call sites (UnixSocket, EventFd, MappedRegions,
+/// VhostUserServer's poll); guest memory itself is reached only through Virtqueue.GuestMemory.
 /// </summary>
 internal static unsafe partial class Libc
 {

@@ -16,7 +16,9 @@ internal readonly record struct MemoryRegionDescription(ulong GuestAddress, ulon
         BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]));
 }
 
-/// <summary>Owns the mmaps behind a <see cref="GuestMemory"/>; disposing unmaps them.</summary>
+/// <summary>Owns the mmaps behind a <see cref="GuestMemory"/>; disposing unmaps them.
+/// Safety: a mapping covers mmap_offset + size bytes, so the region GuestMemory sees (HostAddress = start +
+/// mmap_offset, Size bytes) lies inside it; GuestMemory stops using it before this unmaps (it disposes us).</summary>
 internal sealed class MappedRegions : IDisposable
 {
     private readonly List<(nint Address, nuint Length)> _mappings = new();

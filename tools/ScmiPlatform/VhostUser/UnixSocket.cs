@@ -6,6 +6,8 @@ namespace ScmiPlatform.VhostUser;
 /// <summary>
 /// Stream unix socket over libc. vhost-user sends descriptors as SCM_RIGHTS ancillary data with the
 /// first bytes of a message, so <see cref="Receive"/> returns them with the bytes they arrived with.
+/// Safety: every pointer handed to libc points into a stackalloc'd or fixed buffer whose length is the one
+/// passed with it, and lives until the call returns; ancillary data is parsed within the length the kernel reported.
 /// </summary>
 internal sealed unsafe class UnixSocket : IDisposable
 {
@@ -105,7 +107,10 @@ internal sealed unsafe class UnixSocket : IDisposable
                     break;
                 if (header->Level == Libc.SOL_SOCKET && header->Type == Libc.SCM_RIGHTS)
                 {
-                    int count = (int)((header->Length - (nuint)Libc.CmsgLen(0)) / sizeof(int));
+                    // Never read descriptors past what the kernel filled in, whatever the header claims.
+                    nuint available = (nuint)(control + message.ControlLength - at);
+                    nuint dataBytes = Math.Min(header->Length, available) - (nuint)Libc.CmsgLen(0);
+                    int count = (int)(dataBytes / sizeof(int));
                     int* passed = (int*)(at + Libc.CmsgLen(0));
                     for (int i = 0; i < count; i++)
                         fds.Add(new OwnedFd(passed[i]));

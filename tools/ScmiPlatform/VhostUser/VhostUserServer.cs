@@ -91,6 +91,7 @@ public sealed unsafe class VhostUserServer : IDisposable
             int[] polled = backend.PolledQueues().ToArray();
             Libc.PollFd[] array = fds.ToArray();
             int ready;
+            // Safety: the array is pinned for the call and its length is the count passed.
             fixed (Libc.PollFd* p = array)
                 ready = Libc.Poll(p, (nuint)array.Length, polled.Length > 0 ? PolledRingIntervalMilliseconds : -1);
             if (ready < 0)
