@@ -40,19 +40,3 @@ public sealed class PlatformDescription
     /// <summary>Seed for random fault choices; null when the file leaves it to the command line.</summary>
     public int? Seed { get; init; }
 }
-
-/// <summary>One agent listed by DISCOVER_AGENT.</summary>
-public sealed class AgentDescription
-{
-    /// <summary>At most 15 ASCII characters.</summary>
-    public required string Name { get; init; }
-}
-
-/// <summary>Unit of performance power costs (DEN0056 §4.5.2.3 PROTOCOL_ATTRIBUTES bit 16).</summary>
-public enum PerformancePowerUnit
-{
-    /// <summary>Abstract linear scale.</summary>
-    Abstract,
-    /// <summary>Milliwatts.</summary>
-    Milliwatts,
-}

@@ -4,13 +4,6 @@ using ScmiPlatform.Scmi;
 
 namespace ScmiPlatform.Faults;
 
-/// <summary>A fault option that cannot be understood; the message says which and why.</summary>
-public sealed class FaultOptionException : ArgumentException
-{
-    /// <summary>Creates the error.</summary>
-    public FaultOptionException(string message) : base(message) { }
-}
-
 /// <summary>
 /// Fault syntax (one per <c>--fault</c>; any may end in <c>@SELECTOR</c> to limit it to some commands):
 /// <code>

@@ -3,19 +3,6 @@ using ScmiPlatform.Scmi;
 
 namespace ScmiPlatform.Faults;
 
-/// <summary>Header fields the corrupt fault can damage.</summary>
-[Flags]
-public enum HeaderField
-{
-    None = 0b0000,
-    Token = 0b0001,
-    MessageId = 0b0010,
-    Protocol = 0b0100,
-    Type = 0b1000,
-    /// <summary>The whole header is replaced by the previous reply's: a stale token, as a late duplicate would carry.</summary>
-    Previous = 0b1_0000,
-}
-
 /// <summary>One fault; <see cref="Scope"/> selects the commands it applies to.</summary>
 public abstract record FaultRule(MessageSelector Scope)
 {
@@ -84,17 +71,4 @@ public sealed record ErrorFault(MessageSelector Scope, ScmiStatus Status) : Faul
 {
     /// <inheritdoc/>
     public override string Describe() => $"error={Scope}:{ScmiStatusCodes.SpecName(Status)}";
-}
-
-/// <summary>The faults in force and the seed for their random choices.</summary>
-public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int? Seed)
-{
-    /// <summary>No faults.</summary>
-    public static readonly FaultPlan None = new(Array.Empty<FaultRule>(), null);
-
-    /// <summary>True when no fault is configured.</summary>
-    public bool IsEmpty => Rules.Count == 0;
-
-    /// <summary>This plan's rules followed by <paramref name="other"/>'s; this plan's seed wins when both have one.</summary>
-    public FaultPlan Combine(FaultPlan other) => new(Rules.Concat(other.Rules).ToArray(), Seed ?? other.Seed);
 }
