@@ -66,6 +66,18 @@ public static class PowerCapProbes
             };
             yield return new RawCheck($"powercap.{settable}.cap-set", ScmiRequest.Words(P, PowerCapMessage.CapSet, (uint)settable, 0, cap), ScmiStatus.Success,
                 "§4.10.2.6: a synchronous set to a cap within the limits succeeds");
+            uint pai = domain.MaximumPai;
+            yield return new RawCheck($"powercap.{settable}.pai-set", ScmiRequest.Words(P, PowerCapMessage.PaiSet, (uint)settable, 0, pai), ScmiStatus.Success,
+                "§4.10.2.8: setting the averaging interval to the domain's maximum succeeds")
+            {
+                AlsoAccepted = domain.PaiConfigurable ? ScmiStatus.NotFound : ScmiStatus.NotSupported,
+            };
+            if (domain.PaiConfigurable)
+                yield return new RawCheck($"powercap.{settable}.pai-get.after-set", ScmiRequest.Words(P, PowerCapMessage.PaiGet, (uint)settable), ScmiStatus.Success,
+                    "§4.10.2.7: the averaging interval just set")
+                {
+                    Reply = r => Mismatch.Of("pai", pai, r.U32(0)),
+                };
             yield return new RawCheck($"powercap.{settable}.cap-get.after-set", ScmiRequest.Words(P, PowerCapMessage.CapGet, (uint)settable), ScmiStatus.Success,
                 "§4.10.2.5: the cap just set")
             {

@@ -80,6 +80,7 @@ public sealed class RawCatalogue
             checks.AddRange(PowerCapProbes.For(d));
         }
         checks.AddRange(ExtendedNameProbes.For(d));
+        checks.AddRange(SubscriptionProbes.For(d));
 
         // Hostile requests: a protocol nobody offers, the largest message the transport carries.
         checks.Add(new RawCheck("unknown-protocol.version", ScmiRequest.Words(ProtocolNumber.UnknownVendor, CommonMessage.ProtocolVersion),

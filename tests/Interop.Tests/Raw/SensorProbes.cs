@@ -73,6 +73,41 @@ public static class SensorProbes
                 },
             };
         }
+        for (int id = 0; id < d.Sensors.Count; id++)
+        {
+            SensorDescription sensor = d.Sensors[id];
+            yield return new RawCheck($"sensor.{id}.config-get", ScmiRequest.Words(P, SensorMessage.ConfigGet, (uint)id), ScmiStatus.Success,
+                "§4.7.2.11: sensor_config, bit 0 set when the sensor is enabled")
+            {
+                AlsoAccepted = ScmiStatus.NotFound,
+                Reply = r => Mismatch.First(() => Mismatch.Of("return values length", 4, r.Length), () => Mismatch.Of("enabled", sensor.Enabled, (r.U32(0) & 1) != 0)),
+            };
+            if (sensor.Axes.Count > 0)
+                yield return new RawCheck($"sensor.{id}.axis-description-get", ScmiRequest.Words(P, SensorMessage.AxisDescriptionGet, (uint)id, 0), ScmiStatus.Success,
+                    "§4.7.2.9: num_axis_flags (5:0 returned, 31:26 remaining), then axis descriptors from axis 0 (id, attributes, name)")
+                {
+                    AlsoAccepted = ScmiStatus.NotFound,
+                    Reply = r => Mismatch.First(() => (r.U32(0) & 0x3F) == 0 ? "no axis returned" : null,
+                        () => Mismatch.Of("returned + remaining", sensor.Axes.Count, (int)(r.U32(0) & 0x3F) + (int)(r.U32(0) >> 26)),
+                        () => Mismatch.Of("first axis id", 0u, r.U32(4)), () => ClockProbes.ShortName("first axis name", sensor.Axes[0].Name, r.Name(16))),
+                };
+            if (sensor.TripPoints > 0)
+            {
+                // §4.7.2.7 trip_point_ev_ctrl: bits 11:4 trip point id, bits 1:0 event control (1 = on upward crossing).
+                const uint UpwardCrossing = 1;
+                uint valid = UpwardCrossing, pastLast = (uint)sensor.TripPoints << 4 | UpwardCrossing;
+                yield return new RawCheck($"sensor.{id}.trip-point-config", ScmiRequest.Words(P, SensorMessage.TripPointConfig, (uint)id, valid, 0, 0), ScmiStatus.Success,
+                    "§4.7.2.7: configuring trip point 0 succeeds")
+                {
+                    AlsoAccepted = ScmiStatus.NotFound,
+                };
+                yield return new RawCheck($"sensor.{id}.trip-point-config.past-last", ScmiRequest.Words(P, SensorMessage.TripPointConfig, (uint)id, pastLast, 0, 0),
+                    ScmiStatus.InvalidParameters, "§4.7.2.7: a trip point id past the sensor's last answers INVALID_PARAMETERS")
+                {
+                    AlsoAccepted = ScmiStatus.NotFound,
+                };
+            }
+        }
         yield return new RawCheck("sensor.reading-get.unknown-sensor", ScmiRequest.Words(P, SensorMessage.ReadingGet, unknown, 0), ScmiStatus.NotFound,
             "§4.7.2.8: a sensor id past the last answers NOT_FOUND");
         yield return new RawCheck("sensor.reading-get.reserved-flag", ScmiRequest.Words(P, SensorMessage.ReadingGet, 0, SensorMessage.ReadingReservedFlag),

@@ -53,6 +53,10 @@ public static class VoltageDomainProbes
                 ScmiStatus.InvalidParameters, "§4.9.2.7: flags bits 31:1 are reserved; setting one answers INVALID_PARAMETERS");
             yield return new RawCheck($"voltage.{settable}.level-set", ScmiRequest.Words(P, VoltageMessage.LevelSet, (uint)settable, 0, (uint)level), ScmiStatus.Success,
                 "§4.9.2.7: a synchronous set to one of the domain's levels succeeds");
+            yield return new RawCheck($"voltage.{settable}.config-set.on", ScmiRequest.Words(P, VoltageMessage.ConfigSet, (uint)settable, VoltageMessage.ConfigOn),
+                ScmiStatus.Success, "§4.9.2.5: setting the architectural ON configuration succeeds");
+            yield return new RawCheck($"voltage.{settable}.config-set.reserved-mode", ScmiRequest.Words(P, VoltageMessage.ConfigSet, (uint)settable, 0x1),
+                ScmiStatus.InvalidParameters, "§4.9.2.5: config bits 3:0 other than 0x0 (off) and 0x7 (on) without bit 3 (implementation-defined) are reserved: INVALID_PARAMETERS");
             yield return new RawCheck($"voltage.{settable}.level-get.after-set", ScmiRequest.Words(P, VoltageMessage.LevelGet, (uint)settable), ScmiStatus.Success,
                 "§4.9.2.8: the level just set")
             {

@@ -4,7 +4,8 @@ namespace Interop.Tests.Raw;
 /// <summary>DEN0056 §4.7 sensor management protocol.</summary>
 public static class SensorMessage
 {
-    public const byte DescriptionGet = 0x3, ReadingGet = 0x6, ListUpdateIntervals = 0x8, ContinuousUpdateNotify = 0xB, NameGet = 0xC;
+    public const byte DescriptionGet = 0x3, TripPointConfig = 0x5, ReadingGet = 0x6, AxisDescriptionGet = 0x7, ListUpdateIntervals = 0x8,
+        ConfigGet = 0x9, ContinuousUpdateNotify = 0xB, NameGet = 0xC;
     /// <summary>§4.7.3.2: the SENSOR_UPDATE notification's message id.</summary>
     public const byte SensorUpdate = 0x1;
     public static readonly byte[] Mandatory = [0x0, 0x1, 0x2, DescriptionGet, ReadingGet];
