@@ -13,12 +13,18 @@ public sealed class TimerScheduler : IPlatformScheduler
     /// <inheritdoc/>
     public TimeSpan Now => clock.Elapsed;
 
+    /// <summary>
+    /// Told about an exception escaping deferred work. A timer thread must not end the process because one
+    /// delayed completion failed, so the failure is reported (stderr by default) and the platform goes on.
+    /// </summary>
+    public Action<Exception> OnFailure { get; init; } = e => Console.Error.WriteLine($"scmi-platform: deferred work failed: {e}");
+
     /// <inheritdoc/>
     public void Schedule(TimeSpan delay, Action action)
     {
         if (delay <= TimeSpan.Zero)
         {
-            ThreadPool.QueueUserWorkItem(_ => action());
+            ThreadPool.QueueUserWorkItem(_ => Run(action));
             return;
         }
         Timer? timer = null;
@@ -26,9 +32,21 @@ public sealed class TimerScheduler : IPlatformScheduler
         {
             lock (pending) pending.Remove(timer!);
             timer!.Dispose();
-            action();
+            Run(action);
         });
         lock (pending) pending.Add(timer);
         timer.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Run(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            OnFailure(e);
+        }
     }
 }
