@@ -64,21 +64,21 @@ public sealed class ClockProtocolTests
         // 128 bytes: 8 header+status, 4 flags, then 14 rates of 8 bytes.
         var first = Send(ClockMessage.ClockDescribeRates, Ddr, 0);
         Assert.Equal(8 + 4 + 14 * 8, first.Length);
-        Assert.Equal(14u | 4u << 16, first.Value(0));
+        Assert.Equal(14u | 2u << 16, first.Value(0));
         Assert.Equal(100_000_000ul, first.Value64(1));
-        Assert.Equal(933_000_000ul, first.Value64(1 + 2 * 13));
+        Assert.Equal(1_066_000_000ul, first.Value64(1 + 2 * 13));
         var second = Send(ClockMessage.ClockDescribeRates, Ddr, 14);
-        Assert.Equal(4u, second.Value(0));
-        Assert.Equal(1_600_000_000ul, second.Value64(1 + 2 * 3));
+        Assert.Equal(2u, second.Value(0));
+        Assert.Equal(1_600_000_000ul, second.Value64(1 + 2 * 1));
         var small = platform.SendWithCapacity(28, ScmiProtocolId.Clock, (byte)ClockMessage.ClockDescribeRates, Ddr, 3);
-        Assert.Equal(2u | 13u << 16, small.Value(0));
+        Assert.Equal(2u | 11u << 16, small.Value(0));
         Assert.Equal(200_000_000ul, small.Value64(1));
     }
 
     [Fact]
     public void DescribeRates_answers_OUT_OF_RANGE_past_the_end_and_NOT_FOUND_for_an_unknown_clock()
     {
-        Assert.Equal(ScmiStatus.OutOfRange, Send(ClockMessage.ClockDescribeRates, Ddr, 18).Status);
+        Assert.Equal(ScmiStatus.OutOfRange, Send(ClockMessage.ClockDescribeRates, Ddr, 16).Status);
         Assert.Equal(ScmiStatus.NotFound, Send(ClockMessage.ClockDescribeRates, 99, 0).Status);
     }
 
