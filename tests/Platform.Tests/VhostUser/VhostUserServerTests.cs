@@ -312,4 +312,22 @@ public sealed class VhostUserServerTests
         Assert.False(server.Device.IsQueueRunning(0));
         Assert.True(model.Resets >= 1);
     }
+
+    [Fact]
+    public void A_socket_someone_still_listens_on_is_not_taken_over_but_a_stale_one_is_replaced()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        var second = new VhostUserServer(server.SocketPath, new ScmiVirtioDevice(new NotSupportedModel(), TransportLog.Silent), TransportLog.Silent);
+        IOException refused = Assert.Throws<IOException>(second.Listen);
+        Assert.Contains("another backend is listening", refused.Message);
+        second.Dispose();
+        using var frontend = server.Connect(); // the first server still owns its socket
+        Assert.Equal((ulong)VhostUserBackend.OfferedFeatures, frontend.RequestU64(VhostUserRequest.GetFeatures));
+
+        string stale = Path.Combine(Path.GetDirectoryName(server.SocketPath)!, "stale.sock");
+        File.WriteAllText(stale, "left over");
+        using var third = new VhostUserServer(stale, new ScmiVirtioDevice(new NotSupportedModel(), TransportLog.Silent), TransportLog.Silent);
+        third.Listen();
+        using VhostUserFrontendDouble probe = VhostUserFrontendDouble.Connect(stale); // accepted into the backlog
+    }
 }

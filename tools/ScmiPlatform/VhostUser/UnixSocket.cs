@@ -20,11 +20,28 @@ internal sealed unsafe class UnixSocket : IDisposable
 
     public int Fd => _fd.Value;
 
-    /// <summary>Binds and listens on <paramref name="path"/>, removing a stale socket file first.</summary>
+    /// <summary>
+    /// Binds and listens on <paramref name="path"/>. A file left there by an earlier run is removed first,
+    /// unless something still accepts connections on it (then this refuses, rather than steal the socket).
+    /// </summary>
     public static UnixSocket Listen(string path)
     {
         if (Path.Exists(path) && !Directory.Exists(path))
+        {
+            bool alive;
+            try
+            {
+                using UnixSocket probe = Connect(path);
+                alive = true;
+            }
+            catch (IOException)
+            {
+                alive = false;
+            }
+            if (alive)
+                throw new IOException($"another backend is listening on {path}");
             Libc.Unlink(path);
+        }
         if (!Libc.TryMakeAddress(path, out Libc.SockaddrUn address, out uint length))
             throw new ArgumentException($"socket path too long for sun_path (107 bytes): {path}");
         int fd = Libc.Socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
