@@ -2,7 +2,6 @@
 // gets the reply the spec demands, and nothing makes the platform stop answering.
 using Interop.Tests.Boot;
 using Interop.Tests.Raw;
-using ScmiPlatform.Description;
 using ScmiPlatform.Scmi;
 using Xunit;
 
@@ -14,16 +13,8 @@ public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
     private LinuxGuestRun Run => fixture.Run;
 
     /// <summary>Probe names, from the same description the fixture boots with (one test case each).</summary>
-    public static IEnumerable<object[]> Probes()
-    {
-        if (!PlatformDescriptionLoader.TryLoadFile(LinuxGuestFixture.PlatformFile, out PlatformDescription? description, out string? error))
-        {
-            yield return ["description-unreadable: " + error];
-            yield break;
-        }
-        foreach (RawCheck check in RawCatalogue.For(description!, Guest.GuestActions.For(description!)).Checks)
-            yield return [check.Name];
-    }
+    public static IEnumerable<object[]> Probes() =>
+        DescriptionData.Names(d => RawCatalogue.For(d, Guest.GuestActions.For(d)).Checks.Select(c => c.Name));
 
     [LinuxTheory]
     [MemberData(nameof(Probes))]
