@@ -98,14 +98,15 @@ public sealed unsafe class VhostUserFrontendDouble : IDisposable
         Send(request, payload, needReply: needReply);
     }
 
-    /// <summary>SET_MEM_TABLE with one region: the whole memfd at the guest base, our mapping as the frontend address.</summary>
-    public void SetMemTable(bool needReply = false)
+    /// <summary>SET_MEM_TABLE with one region: the whole memfd at the guest base, our mapping as the frontend address
+    /// (or <paramref name="frontendAddress"/>, to describe the same memory at another frontend address).</summary>
+    public void SetMemTable(bool needReply = false, ulong? frontendAddress = null)
     {
         byte[] payload = new byte[8 + 32];
         BinaryPrimitives.WriteUInt32LittleEndian(payload, 1);
         BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(8), Ram.GuestBase);
         BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(16), RamBytes);
-        BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(24), (ulong)_mapping);
+        BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(24), frontendAddress ?? (ulong)_mapping);
         BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(32), 0);
         Send(VhostUserRequest.SetMemTable, payload, [_memfd.Value], needReply);
     }

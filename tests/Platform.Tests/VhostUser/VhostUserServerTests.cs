@@ -288,6 +288,20 @@ public sealed class VhostUserServerTests
     }
 
     [Fact]
+    public void New_memory_table_that_no_longer_holds_the_rings_stops_them_and_signals_err()
+    {
+        using var server = new RunningServer(new NotSupportedModel());
+        using var frontend = server.Connect();
+        Handshake(frontend);
+        Assert.True(RunningServer.Eventually(() => server.Device.IsQueueRunning(0)));
+        frontend.SetMemTable(needReply: true, frontendAddress: 0x1000_0000_0000); // same RAM, rings now untranslatable
+        Assert.Equal(0UL, frontend.ReceiveAck());
+        Assert.False(server.Device.IsQueueRunning(0));
+        Assert.True(frontend.WaitErr(0));
+        Assert.Contains("queue 0 stops", server.Log.ToString());
+    }
+
+    [Fact]
     public void Memory_table_with_more_regions_than_descriptors_is_refused()
     {
         using var server = new RunningServer(new NotSupportedModel());

@@ -254,7 +254,16 @@ internal sealed class VhostUserBackend : IDisposable
         _device.Exclusive(() =>
         {
             foreach (VringState vring in _vrings)
-                _device.ReplaceRing(vring.Index, running => CreateQueue(vring, running.NextAvailIndex, out _));
+            {
+                string? error = null;
+                if (_device.IsQueueRunning(vring.Index)
+                    && !_device.ReplaceRing(vring.Index, running => CreateQueue(vring, running.NextAvailIndex, out error)))
+                {
+                    _log.Warn($"vhost-user: queue {vring.Index} stops: {error} in the new memory table");
+                    PauseRing(vring);
+                    vring.ReportError();
+                }
+            }
             old?.Dispose();
         });
         return true;
