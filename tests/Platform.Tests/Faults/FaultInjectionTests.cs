@@ -191,4 +191,20 @@ public sealed class FaultInjectionTests
         var platform = new ModelHarness(description);
         Assert.Equal(ScmiStatus.Denied, platform.Status(ScmiProtocolId.Base, (byte)BaseMessage.DiscoverVendor));
     }
+
+    [Fact]
+    public void An_intermittent_fault_strikes_about_its_share_of_commands_and_the_same_ones_for_the_same_seed()
+    {
+        int[] Dropped(int seed)
+        {
+            var platform = new ModelHarness(faults: FaultOptions.FromTexts(["drop=BASE.PROTOCOL_VERSION~25%"], seed));
+            return Enumerable.Range(0, 400)
+                .Where(token => !platform.Post(Version(ScmiProtocolId.Base, (ushort)token)).IsCompleted)
+                .ToArray();
+        }
+        var first = Dropped(5);
+        Assert.InRange(first.Length, 60, 140); // 25% of 400 = 100
+        Assert.Equal(first, Dropped(5));
+        Assert.NotEqual(first, Dropped(6));
+    }
 }

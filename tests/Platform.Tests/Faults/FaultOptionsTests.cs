@@ -60,6 +60,9 @@ public sealed class FaultOptionsTests
     [InlineData("late=2000ms", "expected SELECTOR:VALUE")]
     [InlineData("explode", "unknown fault \"explode\"")]
     [InlineData("duplicate=2", "takes no value")]
+    [InlineData("drop=CLOCK.RATE_GET~0%", "not a chance")]
+    [InlineData("short~150%", "not a chance")]
+    [InlineData("short~often", "not a chance")]
     public void Bad_faults_are_refused_saying_what_is_wrong(string fault, string expected)
     {
         var error = Assert.Throws<FaultOptionException>(() => FaultOptions.Parse(["--fault", fault]));
@@ -82,5 +85,18 @@ public sealed class FaultOptionsTests
         Assert.Equal(1, combined.Seed);
         Assert.IsType<ShortFault>(combined.Rules[0]);
         Assert.IsType<DuplicateFault>(combined.Rules[1]);
+    }
+
+    [Fact]
+    public void A_chance_suffix_makes_any_fault_intermittent()
+    {
+        var drop = FaultOptions.ParseRule("drop=CLOCK.RATE_GET~10%");
+        Assert.IsType<DropFault>(drop);
+        Assert.Equal(0.1, drop.Probability, 6);
+        Assert.Equal("drop=CLOCK.RATE_GET~10%", drop.Describe());
+        var corrupt = FaultOptions.ParseRule("corrupt=token@SENSOR.*~2.5%");
+        Assert.Equal((byte)ScmiProtocolId.Sensor, corrupt.Scope.ProtocolId);
+        Assert.Equal(0.025, corrupt.Probability, 6);
+        Assert.Equal(1.0, FaultOptions.ParseRule("short").Probability);
     }
 }

@@ -39,14 +39,25 @@ public sealed class FaultInjector
     /// <summary>Replies completed after a later one because of the reorder fault.</summary>
     public int ReorderedReplies { get; private set; }
 
+    /// <summary>
+    /// True when <paramref name="rule"/> selects this command and, for an intermittent fault (<c>~N%</c>), the
+    /// seeded draw says it strikes this time. Asked once per rule and command, so a command's fate is settled once.
+    /// </summary>
+    private bool Applies(FaultRule rule, ScmiHeader header)
+    {
+        if (!rule.Scope.Matches(header)) return false;
+        if (rule.Probability >= 1.0) return true;
+        lock (gate) return random.NextDouble() < rule.Probability;
+    }
+
     /// <summary>The status forced on this command by an error fault, if any.</summary>
     public ScmiStatus? ForcedStatus(ScmiHeader header) =>
-        plan.Rules.OfType<ErrorFault>().FirstOrDefault(r => r.Scope.Matches(header))?.Status;
+        plan.Rules.OfType<ErrorFault>().FirstOrDefault(r => Applies(r, header))?.Status;
 
     /// <summary>True when the reply to this command must never be sent.</summary>
     public bool ShouldDrop(ScmiHeader header)
     {
-        if (!plan.Rules.OfType<DropFault>().Any(r => r.Scope.Matches(header))) return false;
+        if (!plan.Rules.OfType<DropFault>().Any(r => Applies(r, header))) return false;
         lock (gate) DroppedReplies++;
         return true;
     }
@@ -65,7 +76,7 @@ public sealed class FaultInjector
         }
         foreach (var rule in plan.Rules)
         {
-            if (!rule.Scope.Matches(header)) continue;
+            if (!Applies(rule, header)) continue;
             if (rule is CorruptFault corrupt && length >= ScmiHeader.Size)
             {
                 var damaged = ScmiHeader.Read(reply);
@@ -96,11 +107,11 @@ public sealed class FaultInjector
         var delay = TimeSpan.Zero;
         foreach (var rule in plan.Rules)
         {
-            if (!rule.Scope.Matches(header)) continue;
+            if (!Applies(rule, header)) continue;
             if (rule is DelayFault d) delay += PickDelay(d);
             else if (rule is LateFault late) delay += late.Delay;
         }
-        var reorder = plan.Rules.OfType<ReorderFault>().FirstOrDefault(r => r.Scope.Matches(header));
+        var reorder = plan.Rules.OfType<ReorderFault>().FirstOrDefault(r => Applies(r, header));
         int armedIn;
         lock (gate) armedIn = generation;
         if (delay > TimeSpan.Zero) notes.Add($"delayed={delay.TotalMilliseconds:0.###}ms");
@@ -155,11 +166,11 @@ public sealed class FaultInjector
 
     /// <summary>How many times an eventq message caused by this command (or by the platform) is sent.</summary>
     public int Copies(ScmiHeader header) =>
-        plan.Rules.OfType<DuplicateFault>().Any(r => r.Scope.Matches(header)) ? 2 : 1;
+        plan.Rules.OfType<DuplicateFault>().Any(r => Applies(r, header)) ? 2 : 1;
 
     /// <summary>How many extra rounds of notifications to send after replying to this command.</summary>
     public int FloodCount(ScmiHeader header) =>
-        plan.Rules.OfType<FloodFault>().Where(r => r.Scope.Matches(header)).Sum(r => r.Count);
+        plan.Rules.OfType<FloodFault>().Where(r => Applies(r, header)).Sum(r => r.Count);
 
     /// <summary>Forgets held replies; timers armed before now complete nothing.</summary>
     public void Reset()

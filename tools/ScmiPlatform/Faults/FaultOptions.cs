@@ -18,6 +18,7 @@ namespace ScmiPlatform.Faults;
 /// drop=CLOCK.RATE_GET             never reply to a message
 /// error=CLOCK.RATE_SET:BUSY       answer a message with a status without executing it
 /// </code>
+/// Any fault may also end in <c>~N%</c>: it then strikes a selected command with that chance (seeded).
 /// A SELECTOR is PROTOCOL.MESSAGE: protocol BASE, POWER, SYSTEM, PERF, CLOCK, SENSOR, RESET, VOLTAGE,
 /// POWERCAP or a number; message a spec name with or without the protocol prefix, a number, or *.
 /// <c>--seed N</c> makes random choices repeatable.
@@ -66,6 +67,22 @@ public static class FaultOptions
     public static FaultRule ParseRule(string text)
     {
         string body = text.Trim();
+        double probability = 1.0;
+        int tilde = body.LastIndexOf('~');
+        if (tilde >= 0)
+        {
+            string chance = body[(tilde + 1)..].Trim();
+            if (!chance.EndsWith('%') || !double.TryParse(chance[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent)
+                || percent <= 0 || percent > 100)
+                throw new FaultOptionException($"\"{text}\": \"~{chance}\" is not a chance (use ~N% with 0 < N <= 100)");
+            probability = percent / 100;
+            body = body[..tilde];
+        }
+        return ParseRuleBody(body, text) with { Probability = probability };
+    }
+
+    private static FaultRule ParseRuleBody(string body, string text)
+    {
         var scope = MessageSelector.Any;
         int at = body.LastIndexOf('@');
         if (at >= 0)
