@@ -111,6 +111,26 @@ public sealed unsafe class VhostUserFrontendDouble : IDisposable
         Send(VhostUserRequest.SetMemTable, payload, [_memfd.Value], needReply);
     }
 
+    /// <summary>
+    /// SET_MEM_TABLE describing the memfd as several regions: each (guest address, size, file offset) is sent
+    /// with its own copy of the memfd, the frontend address being our mapping at that offset (as QEMU does
+    /// when guest RAM is split, for example around a hole).
+    /// </summary>
+    public void SetMemTableRegions(bool needReply, params (ulong GuestAddress, ulong Size, ulong FileOffset)[] regions)
+    {
+        byte[] payload = new byte[8 + 32 * regions.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(payload, (uint)regions.Length);
+        for (int i = 0; i < regions.Length; i++)
+        {
+            Span<byte> r = payload.AsSpan(8 + 32 * i);
+            BinaryPrimitives.WriteUInt64LittleEndian(r, regions[i].GuestAddress);
+            BinaryPrimitives.WriteUInt64LittleEndian(r[8..], regions[i].Size);
+            BinaryPrimitives.WriteUInt64LittleEndian(r[16..], (ulong)_mapping + regions[i].FileOffset);
+            BinaryPrimitives.WriteUInt64LittleEndian(r[24..], regions[i].FileOffset);
+        }
+        Send(VhostUserRequest.SetMemTable, payload, Enumerable.Repeat(_memfd.Value, regions.Length).ToArray(), needReply);
+    }
+
     public void SetVringAddr(uint index, DriverQueue queue, bool needReply = false) =>
         SetVringAddrRaw(index, Ram.FrontendAddressOf(queue.DescriptorTable), Ram.FrontendAddressOf(queue.UsedRing),
             Ram.FrontendAddressOf(queue.AvailRing), needReply);

@@ -302,6 +302,40 @@ public sealed class VhostUserServerTests
     }
 
     [Fact]
+    public void Two_region_table_with_an_mmap_offset_translates_rings_and_buffers_in_both_regions()
+    {
+        var model = new Virtqueue.RecordingModel();
+        using var server = new RunningServer(model);
+        using var frontend = server.Connect();
+        GuestRam ram = frontend.Ram;
+        var cmdq = new DriverQueue(ram, 16);                 // lies in the first region
+        ulong split = ram.Allocate(0, 1 << 16);               // region boundary, 64 KiB aligned
+        var eventq = new DriverQueue(ram, 16);               // lies in the second region
+        ulong firstSize = split - ram.GuestBase;
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserProtocolFeatures.ReplyAck);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 1);
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels));
+        frontend.SetMemTableRegions(true, (ram.GuestBase, firstSize, 0), (split, VhostUserFrontendDouble.RamBytes - firstSize, firstSize));
+        Assert.Equal(0UL, frontend.ReceiveAck());
+        frontend.StartRing(0, cmdq, enable: false);
+        frontend.StartRing(1, eventq, enable: false);
+
+        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        frontend.KickQueue(0);
+        Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(AwaitReply(frontend, cmdq, head)));
+
+        eventq.AddChain([], [32]);
+        frontend.KickQueue(1);
+        Assert.True(RunningServer.Eventually(() => model.EventKicks >= 1));
+        byte[] message = [1, 2, 3, 4, 5, 6, 7, 8];
+        Assert.True(model.Events!.TryDeliver(message));
+        Assert.True(frontend.WaitCall(1));
+        Assert.True(eventq.TryTakeUsed(out UsedElement used));
+        Assert.Equal(message, eventq.ReadReply(used.Id, used.Length));
+    }
+
+    [Fact]
     public void Memory_table_with_more_regions_than_descriptors_is_refused()
     {
         using var server = new RunningServer(new NotSupportedModel());
