@@ -81,6 +81,30 @@ public class QemuRunTests
         Assert.Contains("no image at", Assert.Single(result.Problems));
     }
 
+    [Fact]
+    public async Task A_missing_QEMU_is_reported_not_thrown()
+    {
+        using var image = ScriptedImage.Build("NoQemu", ["Test summary,0,0,0"], exitCode: 0);
+        string profileDir = System.IO.Directory.CreateTempSubdirectory("nf-profile-").FullName;
+        try
+        {
+            string boards = Path.Combine(profileDir, "boards", "qemu-virt");
+            System.IO.Directory.CreateDirectory(boards);
+            string profile = File.ReadAllText(Path.Combine(Layout.Root, "boards", "qemu-virt", "qemu.json"))
+                .Replace("\"qemu-system-aarch64\"", "\"/nonexistent/qemu-system-aarch64\"");
+            File.WriteAllText(Path.Combine(boards, "qemu.json"), profile);
+            var boot = new ImageBoot(LaunchProfile.Load(profileDir), Layout);
+
+            SuiteResult result = await boot.RunAsync(image.Manifest, VirtioMode.Legacy);
+
+            Assert.Contains("cannot start /nonexistent/qemu-system-aarch64", Assert.Single(result.Problems));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(profileDir, true);
+        }
+    }
+
     // QEMU's command line holds the image path, which is unique to this test's temp folder.
     private static bool QemuStillRunning(string imagePath) =>
         System.IO.Directory.EnumerateDirectories("/proc")

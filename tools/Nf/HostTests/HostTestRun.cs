@@ -7,6 +7,9 @@ namespace Nf.HostTests;
 
 public static class HostTestRun
 {
+    /// <summary>How long one host test may run before VSTest stops it.</summary>
+    public const string HangTimeout = "10min";
+
     /// <summary>
     /// Runs <paramref name="projects"/> (already built): projects whose name the filter matches run whole,
     /// the others only their tests whose full name contains the filter.
@@ -67,6 +70,9 @@ public static class HostTestRun
             {
                 "test", project, "--no-build", "-c", RepoLayout.Configuration, "--nologo",
                 "--logger", "trx", "--results-directory", resultsDir,
+                // A test that hangs is stopped and reported (the run then reads as aborted) instead of
+                // holding up the whole of ./nf test.
+                "--blame-hang-timeout", HangTimeout,
             };
             if (filterText is not null)
                 arguments.AddRange(["--filter", FilterExpression(filterText)]);

@@ -60,13 +60,22 @@ public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
 
             IReadOnlyList<string> arguments = profile.Arguments(Request(manifest, mode, daemon?.SocketPath, scratch));
             var log = new SerialLog();
-            ImageRunOutcome run = await QemuProcess.RunAsync(profile.Binary, arguments,
-                timeLimit ?? TimeSpan.FromSeconds(manifest.TimeoutSeconds),
-                line =>
-                {
-                    log.Add(line);
-                    onLine?.Invoke(line);
-                }, cancel);
+            ImageRunOutcome run;
+            try
+            {
+                run = await QemuProcess.RunAsync(profile.Binary, arguments,
+                    timeLimit ?? TimeSpan.FromSeconds(manifest.TimeoutSeconds),
+                    line =>
+                    {
+                        log.Add(line);
+                        onLine?.Invoke(line);
+                    }, cancel);
+            }
+            catch (InvalidOperationException e)
+            {
+                // QEMU itself could not be started (not installed): every image fails the same way, with the reason.
+                return SuiteResult.Broken(name, SuiteKind.OnTarget, e.Message);
+            }
             SuiteResult result = ImageVerdict.Judge(manifest, name, run, log);
             // A suite-level failure with an SCMI device is often the platform's doing: say what it printed.
             if (daemon is not null && result.Problems.Count > 0 && daemon.Output.Length > 0)
