@@ -51,6 +51,20 @@ public static unsafe class ArrayTests
     }
 
     [TestMethod]
+    public static void Foreach_walks_arrays_of_values_and_references()
+    {
+        int sum = 0;
+        foreach (int value in new[] { 1, 2, 3, 4 })
+            sum += value;
+        Assert.AreEqual(10, sum);
+        Node[] nodes = { new Node { Value = 5 }, new Node { Value = 6 } };
+        int total = 0;
+        foreach (Node node in nodes)
+            total += node.Value;
+        Assert.AreEqual(11, total);
+    }
+
+    [TestMethod]
     public static void Array_initializers_and_clear()
     {
         int[] values = { 10, 20, 30, 40 };
