@@ -94,6 +94,19 @@ public sealed class FaultInjectionTests
         Assert.Equal(9, delivered[0].Header.Token);
     }
 
+    [Fact]
+    public void Early_sends_the_delayed_response_before_its_reply()
+    {
+        var platform = With("early@CLOCK.RATE_SET");
+        int deliveredBeforeReply = -1;
+        var slot = new TestCommandSlot(Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 4, ClockProtocol.AsyncFlag, 1, 1_500_000_000, 0), 128,
+            _ => deliveredBeforeReply = platform.Events.Delivered.Count);
+        platform.Model.OnCommand(slot);
+        Assert.Equal(1, deliveredBeforeReply);
+        Assert.Equal(ScmiMessageType.DelayedResponse, Assert.Single(platform.Delivered).Header.Type);
+        Assert.Equal(8, slot.ReplyLength);
+    }
+
     [Theory]
     [InlineData("corrupt=token", HeaderField.Token)]
     [InlineData("corrupt=msgid", HeaderField.MessageId)]

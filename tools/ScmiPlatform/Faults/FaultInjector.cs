@@ -164,6 +164,9 @@ public sealed class FaultInjector
         previous.Complete();
     }
 
+    /// <summary>True when this command's delayed response goes out before its reply.</summary>
+    public bool SendsDelayedResponseEarly(ScmiHeader header) => plan.Rules.OfType<EarlyFault>().Any(r => Applies(r, header));
+
     /// <summary>How many times an eventq message caused by this command (or by the platform) is sent.</summary>
     public int Copies(ScmiHeader header) =>
         plan.Rules.OfType<DuplicateFault>().Any(r => Applies(r, header)) ? 2 : 1;

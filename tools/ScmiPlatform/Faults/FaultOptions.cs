@@ -11,6 +11,7 @@ namespace ScmiPlatform.Faults;
 /// late=BASE.PROTOCOL_VERSION:2000ms  hold replies to a message past the agent's timeout, then deliver
 /// reorder | reorder=50ms          hold each reply until the next one completes (window default 50 ms)
 /// duplicate                       deliver delayed responses and notifications twice
+/// early                           send a delayed response before its synchronous reply
 /// corrupt=token|msgid|protocol|type|previous  damage reply headers (combine with +, e.g. token+msgid);
 ///                                 previous puts the previous reply's header (a stale token) on the reply
 /// short                           cut the last four bytes off replies
@@ -114,6 +115,9 @@ public static class FaultOptions
             case "duplicate":
                 NoValue(value, text);
                 return new DuplicateFault(scope);
+            case "early":
+                NoValue(value, text);
+                return new EarlyFault(scope);
             case "corrupt":
             {
                 var fields = HeaderField.None;
@@ -149,7 +153,7 @@ public static class FaultOptions
                 return new ErrorFault(selector, Status(argument, text));
             }
             default:
-                throw new FaultOptionException($"unknown fault \"{kind}\" in \"{text}\" (use delay, late, reorder, duplicate, corrupt, short, flood, drop or error)");
+                throw new FaultOptionException($"unknown fault \"{kind}\" in \"{text}\" (use delay, late, reorder, duplicate, early, corrupt, short, flood, drop or error)");
         }
     }
 

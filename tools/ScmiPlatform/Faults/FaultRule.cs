@@ -37,6 +37,13 @@ public sealed record ReorderFault(MessageSelector Scope, TimeSpan Window) : Faul
     public override string Describe() => $"reorder={Window.TotalMilliseconds}ms@{Scope}{ProbabilitySuffix}";
 }
 
+/// <summary>Send the delayed response before the synchronous reply it follows (agents must accept either order).</summary>
+public sealed record EarlyFault(MessageSelector Scope) : FaultRule(Scope)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"early@{Scope}{ProbabilitySuffix}";
+}
+
 /// <summary>Deliver delayed responses and notifications twice on the eventq.</summary>
 public sealed record DuplicateFault(MessageSelector Scope) : FaultRule(Scope)
 {

@@ -189,7 +189,14 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             return;
         }
         replyLength = faults.Mutate(header, reply, replyLength, notes);
-        var afterReply = context.AfterReply;
+        IReadOnlyList<PlatformMessage> afterReply = context.AfterReply;
+        if (afterReply.Any(m => m.Header.Type == ScmiMessageType.DelayedResponse) && faults.SendsDelayedResponseEarly(header))
+        {
+            // The early fault: delayed responses overtake the reply; notifications still follow it.
+            notes.Add("early");
+            SendAfterReply(header, afterReply.Where(m => m.Header.Type == ScmiMessageType.DelayedResponse).ToList());
+            afterReply = afterReply.Where(m => m.Header.Type != ScmiMessageType.DelayedResponse).ToList();
+        }
         int floodRounds = faults.FloodCount(header);
         faults.Release(header, () =>
         {
