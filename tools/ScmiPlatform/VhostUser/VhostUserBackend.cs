@@ -47,12 +47,11 @@ internal sealed class VhostUserBackend : IDisposable
 
     public int SocketFd => _socket.Fd;
 
-    /// <summary>Kick descriptors of started rings (the server polls them).</summary>
-    public IEnumerable<(int Queue, int Fd)> KickFds() =>
-        _vrings.Where(v => v.Started && v.Kick is not null).Select(v => (v.Index, v.Kick!.Value));
+    /// <summary>The kick descriptor of queue <paramref name="queue"/> while it is started, else -1 (the server polls these).</summary>
+    public int KickFd(int queue) => _vrings[queue] is { Started: true, Kick: { } kick } ? kick.Value : -1;
 
-    /// <summary>Rings started without a kick fd: the server serves them on a timer.</summary>
-    public IEnumerable<int> PolledQueues() => _vrings.Where(v => v.Started && v.Polled).Select(v => v.Index);
+    /// <summary>True when queue <paramref name="queue"/> was started without a kick fd: the server serves it on a timer.</summary>
+    public bool IsPolled(int queue) => _vrings[queue] is { Started: true, Polled: true };
 
     /// <summary>A kick arrived for <paramref name="queue"/>.</summary>
     public void OnKick(int queue)

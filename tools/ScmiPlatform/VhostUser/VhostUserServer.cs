@@ -75,25 +75,29 @@ public sealed unsafe class VhostUserServer : IDisposable
     /// <summary>Serves one connection; true when the server was asked to stop meanwhile.</summary>
     private bool Serve(VhostUserBackend backend)
     {
-        var fds = new List<Libc.PollFd>();
-        var queues = new List<int>();
+        // Slot 0: stop request, 1: the frontend's socket, 2..: kick eventfds. Reused on every wake-up.
+        var fds = new Libc.PollFd[2 + VhostUserBackend.QueueCount];
+        var kickQueue = new int[VhostUserBackend.QueueCount];
         while (true)
         {
-            fds.Clear();
-            queues.Clear();
-            fds.Add(new Libc.PollFd { Fd = _stop.Value, Events = Libc.POLLIN });
-            fds.Add(new Libc.PollFd { Fd = backend.SocketFd, Events = Libc.POLLIN });
-            foreach ((int queue, int fd) in backend.KickFds())
+            fds[0] = new Libc.PollFd { Fd = _stop.Value, Events = Libc.POLLIN };
+            fds[1] = new Libc.PollFd { Fd = backend.SocketFd, Events = Libc.POLLIN };
+            int count = 2;
+            bool anyPolled = false;
+            for (int queue = 0; queue < VhostUserBackend.QueueCount; queue++)
             {
-                fds.Add(new Libc.PollFd { Fd = fd, Events = Libc.POLLIN });
-                queues.Add(queue);
+                int kick = backend.KickFd(queue);
+                if (kick >= 0)
+                {
+                    kickQueue[count - 2] = queue;
+                    fds[count++] = new Libc.PollFd { Fd = kick, Events = Libc.POLLIN };
+                }
+                anyPolled |= backend.IsPolled(queue);
             }
-            int[] polled = backend.PolledQueues().ToArray();
-            Libc.PollFd[] array = fds.ToArray();
             int ready;
-            // Safety: the array is pinned for the call and its length is the count passed.
-            fixed (Libc.PollFd* p = array)
-                ready = Libc.Poll(p, (nuint)array.Length, polled.Length > 0 ? PolledRingIntervalMilliseconds : -1);
+            // Safety: the array is pinned for the call and holds at least the count passed.
+            fixed (Libc.PollFd* p = fds)
+                ready = Libc.Poll(p, (nuint)count, anyPolled ? PolledRingIntervalMilliseconds : -1);
             if (ready < 0)
             {
                 if (Libc.LastError == Libc.EINTR)
@@ -101,17 +105,20 @@ public sealed unsafe class VhostUserServer : IDisposable
                 _log.Warn("poll: " + Libc.Describe(Libc.LastError));
                 return false;
             }
-            if (array[0].Revents != 0)
+            if (fds[0].Revents != 0)
                 return true;
-            if (array[1].Revents != 0 && !backend.HandleNextMessage())
+            if (fds[1].Revents != 0 && !backend.HandleNextMessage())
                 return false;
-            for (int i = 2; i < array.Length; i++)
+            for (int i = 2; i < count; i++)
             {
-                if ((array[i].Revents & Libc.POLLIN) != 0)
-                    backend.OnKick(queues[i - 2]);
+                if ((fds[i].Revents & Libc.POLLIN) != 0)
+                    backend.OnKick(kickQueue[i - 2]);
             }
-            foreach (int queue in polled)
-                _device.Poll(queue);
+            for (int queue = 0; queue < VhostUserBackend.QueueCount; queue++)
+            {
+                if (backend.IsPolled(queue))
+                    _device.Poll(queue);
+            }
         }
     }
 
