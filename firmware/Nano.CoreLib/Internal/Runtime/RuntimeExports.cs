@@ -34,11 +34,7 @@ namespace Internal.Runtime
             ulong size = (ulong)type->BaseSize + (ulong)type->ComponentSize * (uint)length;
             if (size > int.MaxValue)
                 Panic.Fail("array too large");
-            object array = Heap.AllocateObject(type, (nuint)size);
-            // The element count sits right after the MethodTable pointer.
-            byte* address = *(byte**)System.Runtime.CompilerServices.Unsafe.AsPointer(ref array);
-            *(int*)(address + sizeof(nint)) = length;
-            return array;
+            return Heap.AllocateArray(type, (nuint)size, length);
         }
 
         // ---- Transitions: no GC, no threads: nothing to do ---------------------------------------

@@ -83,8 +83,7 @@ namespace Internal.Runtime
                 if ((typeAndFlags & StaticsUninitialized) == 0)
                     continue;
                 MethodTable* holderType = (MethodTable*)(typeAndFlags & ~(nint)StaticsFlagMask);
-                object holder = Heap.AllocateObject(holderType, holderType->BaseSize);
-                byte* holderAddress = *(byte**)Unsafe.AsPointer(ref holder);
+                byte* holderAddress = Heap.AllocateObjectMemory(holderType, holderType->BaseSize);
                 if ((typeAndFlags & StaticsHavePreinitializedData) != 0)
                 {
                     byte* data = (byte*)ReadRelativePointer((int*)block + 1);

@@ -49,8 +49,8 @@ namespace Nano.Runtime
             s_end = (nuint)end;
         }
 
-        /// <summary>Allocates a zeroed managed object or array of <paramref name="size"/> bytes.</summary>
-        internal static object AllocateObject(MethodTable* type, nuint size)
+        /// <summary>Allocates a zeroed managed object of <paramref name="size"/> bytes; returns its address.</summary>
+        internal static byte* AllocateObjectMemory(MethodTable* type, nuint size)
         {
             // An exception is allocated only to be thrown, and a throw is a panic that reports it: let it
             // through so the panic names the exception and its message rather than the seal.
@@ -59,6 +59,23 @@ namespace Nano.Runtime
             byte* memory = Bump(size, 8, type);
             *(MethodTable**)memory = type;
             s_objects++;
+            return memory;
+        }
+
+        /// <summary>Allocates a zeroed managed object of <paramref name="size"/> bytes.</summary>
+        internal static object AllocateObject(MethodTable* type, nuint size) => AsObject(AllocateObjectMemory(type, size));
+
+        /// <summary>Allocates a zeroed array: <paramref name="size"/> bytes, element count after the MethodTable.</summary>
+        internal static object AllocateArray(MethodTable* type, nuint size, int length)
+        {
+            byte* memory = AllocateObjectMemory(type, size);
+            *(int*)(memory + sizeof(nint)) = length;
+            return AsObject(memory);
+        }
+
+        // An object reference is the object's address (no GC, no handles).
+        private static object AsObject(byte* memory)
+        {
             nint address = (nint)memory;
             return Unsafe.As<nint, object>(ref address);
         }
@@ -71,7 +88,7 @@ namespace Nano.Runtime
             return Bump(size, alignment, null);
         }
 
-        internal static byte* Bump(nuint size, nuint alignment, MethodTable* type)
+        private static byte* Bump(nuint size, nuint alignment, MethodTable* type)
         {
             if (alignment == 0 || (alignment & (alignment - 1)) != 0)
                 Panic.Fail("heap: alignment is not a power of two");
@@ -79,13 +96,8 @@ namespace Nano.Runtime
             if (start < s_next || start > s_end || size > s_end - start)
                 OutOfMemory(type, size);
             s_next = (start + size + 7) & ~(nuint)7;
-            SpanHelpersClear((byte*)start, size);
+            System.SpanHelpers.ClearWithoutReferences(ref *(byte*)start, size);
             return (byte*)start;
-        }
-
-        private static void SpanHelpersClear(byte* start, nuint size)
-        {
-            System.SpanHelpers.ClearWithoutReferences(ref *start, size);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
