@@ -3,7 +3,7 @@ using Nf.Repository;
 
 namespace Nf.Building;
 
-/// <param name="Failed">False when the build as a whole failed.</param>
+/// <param name="Succeeded">False when the build as a whole failed.</param>
 /// <param name="ErrorsByProject">Error lines per project (full path) that had any.</param>
 /// <param name="Errors">Every error line, for errors no project claims.</param>
 public sealed record BuildOutcome(bool Succeeded, IReadOnlyDictionary<string, IReadOnlyList<string>> ErrorsByProject,
