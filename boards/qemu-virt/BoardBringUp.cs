@@ -1,6 +1,7 @@
 // qemu-virt bring-up, in order. The boot stub (boot.S) has already set up stacks, vectors, FP/SIMD
 // and the MMU, and the corelib its heap and statics; this wires the devices before the program runs.
 using System.Runtime.InteropServices;
+using Nano.Runtime;
 
 namespace Nano.Runtime.Native
 {
@@ -11,6 +12,11 @@ namespace Nano.Runtime.Native
         [UnmanagedCallersOnly(EntryPoint = "nano_board_init")]
         private static void Initialize()
         {
+            // ---- Heap: up to the end of the RAM QEMU gave us (the device tree's /memory), within the map ----
+            ulong ramEnd = RamFromDeviceTree.FindRamEnd(Board.DeviceTreeAddress);
+            if (ramEnd > BoardMap.RamBase && ramEnd <= BoardMap.MappedRamEnd)
+                Heap.SetEnd(ramEnd);
+
             // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
             InterruptController.Initialize();
 

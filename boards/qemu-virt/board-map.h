@@ -11,7 +11,8 @@
 
 // ---- Memory ----------------------------------------------------------------------------------
 #define RamBase ADDRESS(0x40000000)               // start of RAM
-#define RamMinimumSize ADDRESS(0x08000000)        // 128 MiB: the least the launch profile gives (heap ends here)
+#define RamMinimumSize ADDRESS(0x08000000)        // 128 MiB: the least the launch profile gives (heap end until the DTB says more)
+#define MappedRamEnd ADDRESS(0x100000000)         // mmu.S maps RAM as Normal memory up to 4 GiB
 #define DeviceTreeBase ADDRESS(0x40000000)        // QEMU places the DTB at the start of RAM (also passed in x0)
 #define ImageBase ADDRESS(0x40100000)             // link and load address of image.elf
 #define StackSize ADDRESS(0x10000)                // thread stack (SP_EL0)

@@ -41,6 +41,19 @@ namespace Nano.Runtime
         /// <summary>Forbids every further allocation (one-way).</summary>
         public static void Seal() => s_sealed = true;
 
+        /// <summary>
+        /// Board bring-up only: moves the end of the heap region to <paramref name="end"/> (the end of RAM the
+        /// device tree reports, which may be more or less than the board's guaranteed minimum). Ignored after
+        /// <see cref="Seal"/> and never below what is already allocated. Returns whether it took effect.
+        /// </summary>
+        public static bool SetEnd(ulong end)
+        {
+            if (s_sealed || end < s_next || end > nuint.MaxValue)
+                return false;
+            s_end = (nuint)end;
+            return true;
+        }
+
         internal static void Initialize()
         {
             byte* end;
