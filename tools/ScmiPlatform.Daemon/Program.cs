@@ -37,6 +37,15 @@ catch (Exception e) when (e is IOException or ArgumentException or FormatExcepti
 
 var device = new ScmiVirtioDevice(model, log);
 using var server = new VhostUserServer(options.SocketPath!, device, log);
+// Handlers go in before "listening on" is printed: a script may signal as soon as it reads that line.
+void RequestStop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    log.Info($"{context.Signal}: stopping");
+    server.Stop();
+}
+using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
+using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 try
 {
     server.Listen();
@@ -46,18 +55,9 @@ catch (Exception e) when (e is IOException or ArgumentException)
     Console.Error.WriteLine($"scmi-platform: {e.Message}");
     return 1;
 }
-// "listening on PATH" goes to stdout too, so a script can wait for it whichever stream it reads.
+// One line on stdout when frontends may connect: scripts and tests wait for it before starting QEMU.
 Console.Out.WriteLine($"listening on {options.SocketPath}");
 Console.Out.Flush();
-
-void RequestStop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    log.Info($"{context.Signal}: stopping");
-    server.Stop();
-}
-using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
-using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 
 server.Run();
 log.Info($"stopped; {device.Counters}");

@@ -10,7 +10,7 @@ namespace Platform.Tests.VhostUser;
 
 public sealed class VhostUserServerTests
 {
-    private const ulong ProtocolFeaturesBit = 1UL << 30;
+    private const ulong ProtocolFeaturesBit = (ulong)VirtioFeatures.VhostUserProtocolFeatures;
     private const ulong AckedFeatures = (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels) | ProtocolFeaturesBit;
     private static readonly byte[] BaseProtocolVersion = BitConverter.GetBytes(0x10u << 10);
 
