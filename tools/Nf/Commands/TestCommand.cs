@@ -122,7 +122,15 @@ public static class TestCommand
             {
                 string name = ImageBoot.DisplayName(manifest, mode);
                 Progress.Say($"booting {name}...");
-                SuiteResult result = await boot.RunAsync(manifest, mode, cancel: cancel);
+                // Failures show as they happen; the rest of the console stays quiet until the summary.
+                bool wholeSuite = filter.Matches(manifest.Name);
+                SuiteResult result = await boot.RunAsync(manifest, mode, line =>
+                {
+                    bool failure = line.StartsWith("Test failed,", StringComparison.Ordinal);
+                    bool panic = line.StartsWith(SerialLog.PanicPrefix, StringComparison.Ordinal);
+                    if ((failure || panic) && (wholeSuite || (failure && filter.Matches(line))))
+                        Progress.Say("  " + line.TrimEnd());
+                }, cancel: cancel);
                 SuiteResult? kept = filter.Apply(result, catalog);
                 if (kept is null)
                     continue;
