@@ -123,13 +123,26 @@ public static class TestCommand
                 string name = ImageBoot.DisplayName(manifest, mode);
                 Progress.Say($"booting {name}...");
                 // Failures show as they happen; the rest of the console stays quiet until the summary.
+                // Tests that provoke a panic on purpose recover from it, so a PANIC line is shown only when
+                // the failure right after it is the panic's.
                 bool wholeSuite = filter.Matches(manifest.Name);
+                string? lastPanic = null;
                 SuiteResult result = await boot.RunAsync(manifest, mode, line =>
                 {
-                    bool failure = line.StartsWith("Test failed,", StringComparison.Ordinal);
-                    bool panic = line.StartsWith(SerialLog.PanicPrefix, StringComparison.Ordinal);
-                    if ((failure || panic) && (wholeSuite || (failure && filter.Matches(line))))
+                    if (line.StartsWith(SerialLog.PanicPrefix, StringComparison.Ordinal))
+                    {
+                        lastPanic = line.TrimEnd();
+                        return;
+                    }
+                    if (!line.StartsWith("Test ", StringComparison.Ordinal))
+                        return;
+                    if (line.StartsWith("Test failed,", StringComparison.Ordinal) && (wholeSuite || filter.Matches(line)))
+                    {
+                        if (lastPanic is not null && line.Contains("," + SerialLog.PanicPrefix, StringComparison.Ordinal))
+                            Progress.Say("  " + lastPanic);
                         Progress.Say("  " + line.TrimEnd());
+                    }
+                    lastPanic = null;
                 }, cancel: cancel);
                 SuiteResult? kept = filter.Apply(result, catalog);
                 if (kept is null)
