@@ -31,6 +31,29 @@ public class TestFilterTests
     }
 
     [Fact]
+    public void A_filter_naming_a_suite_does_not_reach_into_other_suites_test_names()
+    {
+        var other = new SuiteResult("Runtime.Tests", SuiteKind.OnTarget,
+            [new("MmioTests.The_virtio_rng_device_answers", TestOutcome.Passed)], [], TimeSpan.Zero);
+        var filter = new TestFilter("virtio", ["Runtime.Tests", "Virtio.Entropy.Tests"]);
+
+        Assert.True(filter.NamesSuites);
+        Assert.True(filter.SelectsSuite("Virtio.Entropy.Tests [legacy]"));
+        Assert.Null(filter.Apply(other));
+    }
+
+    [Fact]
+    public void A_filter_naming_no_suite_still_selects_tests_by_name()
+    {
+        var other = new SuiteResult("Runtime.Tests", SuiteKind.OnTarget,
+            [new("MmioTests.The_virtio_rng_device_answers", TestOutcome.Passed)], [], TimeSpan.Zero);
+        var filter = new TestFilter("virtio", ["Runtime.Tests", "CoreLib.Tests"]);
+
+        Assert.False(filter.NamesSuites);
+        Assert.Single(filter.Apply(other)!.Cases);
+    }
+
+    [Fact]
     public void A_crash_before_a_selected_test_is_still_reported()
     {
         SuiteResult crashed = SuiteResult.Broken("CoreLib.Tests", SuiteKind.OnTarget, "crashed (exit 2)") with { Name = "CoreLib.Tests" };

@@ -37,11 +37,11 @@ public static class TestCommand
                 return 2;
             }
         }
-        var filter = new TestFilter(filterText);
         var clock = Stopwatch.StartNew();
 
         IReadOnlyList<string> suites = layout.OnTargetSuiteProjects();
         IReadOnlyList<string> hosts = layout.HostTestProjects();
+        var filter = new TestFilter(filterText, suites.Concat(hosts).Select(RepoLayout.ProjectName));
         var projects = new List<string>(suites);
         projects.AddRange(hosts);
         // The SCMI platform daemon is built only when a suite asks for the scmi device.
@@ -116,7 +116,7 @@ public static class TestCommand
         foreach ((string project, ImageManifest manifest) in builtSuites)
         {
             IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
-            if (!filter.IsAll && !filter.Matches(manifest.Name) && catalog is not null && !catalog.Any(filter.Matches))
+            if (!filter.SelectsSuite(manifest.Name) && catalog is not null && !catalog.Any(filter.SelectsTest))
                 continue;
             foreach (VirtioMode mode in manifest.Modes)
             {
@@ -125,7 +125,7 @@ public static class TestCommand
                 // Failures show as they happen; the rest of the console stays quiet until the summary.
                 // Tests that provoke a panic on purpose recover from it, so a PANIC line is shown only when
                 // the failure right after it is the panic's.
-                bool wholeSuite = filter.Matches(manifest.Name);
+                bool wholeSuite = filter.SelectsSuite(manifest.Name);
                 string? lastPanic = null;
                 SuiteResult result = await boot.RunAsync(manifest, mode, line =>
                 {
@@ -136,7 +136,7 @@ public static class TestCommand
                     }
                     if (!line.StartsWith("Test ", StringComparison.Ordinal))
                         return;
-                    if (line.StartsWith("Test failed,", StringComparison.Ordinal) && (wholeSuite || filter.Matches(line)))
+                    if (line.StartsWith("Test failed,", StringComparison.Ordinal) && (wholeSuite || filter.SelectsTest(line)))
                     {
                         if (lastPanic is not null && line.Contains("," + SerialLog.PanicPrefix, StringComparison.Ordinal))
                             Progress.Say("  " + lastPanic);
@@ -205,8 +205,8 @@ public static class TestCommand
 
     private static void Print(TextWriter console, string suite, string where, IReadOnlyList<string> names, TestFilter filter)
     {
-        bool whole = filter.Matches(suite);
-        List<string> shown = whole ? names.ToList() : names.Where(filter.Matches).ToList();
+        bool whole = filter.SelectsSuite(suite);
+        List<string> shown = whole ? names.ToList() : names.Where(filter.SelectsTest).ToList();
         if (!whole && shown.Count == 0)
             return;
         console.WriteLine($"{suite} ({where}, {names.Count} test(s))");

@@ -11,15 +11,16 @@ public static class HostTestRun
     public const string HangTimeout = "10min";
 
     /// <summary>
-    /// Runs <paramref name="projects"/> (already built): projects whose name the filter matches run whole,
-    /// the others only their tests whose full name contains the filter.
+    /// Runs <paramref name="projects"/> (already built): projects the filter selects run whole; when the
+    /// filter names no suite, the others run only their tests whose full name contains it.
     /// </summary>
     /// <param name="onFinished">Called as each project's results come in (from a pool thread).</param>
     public static async Task<IReadOnlyList<SuiteResult>> RunAsync(RepoLayout layout, IReadOnlyList<string> projects, TestFilter filter,
         CancellationToken cancel = default, Action<SuiteResult>? onFinished = null)
     {
-        List<string> whole = projects.Where(p => filter.Matches(RepoLayout.ProjectName(p))).ToList();
-        List<string> filtered = projects.Except(whole).ToList();
+        List<string> whole = projects.Where(p => filter.SelectsSuite(RepoLayout.ProjectName(p))).ToList();
+        // A filter that names suites runs those alone; only one that names none looks inside the others.
+        List<string> filtered = filter.NamesSuites ? [] : projects.Except(whole).ToList();
         var groups = new List<Task<IReadOnlyList<SuiteResult>>>();
         if (whole.Count > 0)
             groups.Add(RunGroupAsync(layout, whole, null, cancel, onFinished));
