@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The front door: ./nf setup | run | test [FILTER] | platform [OPTIONS] | bench
+# The front door: ./nf setup | run | test [FILTER] | platform [OPTIONS]
 # `setup` is plain bash because it installs what everything else needs; every other command is the
 # C# runner in tools/Nf, built on demand.
 set -euo pipefail
@@ -88,7 +88,7 @@ runner() {
 cmd="${1:-help}"
 case "$cmd" in
   setup) setup ;;
-  run|test|platform|bench|list) setup; runner "$@" ;;
+  run|test|platform|list) setup; runner "$@" ;;
   help|-h|--help)
     cat <<'TXT'
 usage: ./nf <command>

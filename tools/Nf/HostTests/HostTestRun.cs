@@ -64,6 +64,9 @@ public static class HostTestRun
     private static async Task<SuiteResult?> RunProjectAsync(RepoLayout layout, string project, string? filterText, CancellationToken cancel)
     {
         string projectName = RepoLayout.ProjectName(project);
+        int? prepared = await PrepareStep.RunAsync(project, line => Progress.Say($"{projectName}: {line}"), cancel);
+        if (prepared is int code && code != 0)
+            Progress.Say($"{projectName}: {PrepareStep.FileName} exited with {code}; its tests report what is missing");
         string resultsDir = Directory.CreateTempSubdirectory("nf-trx-").FullName;
         try
         {
