@@ -116,14 +116,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                 return ScmiStatus.Success;
             }
             case ClockMessage.ClockNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryClock(parameters.U32("clock_id"), out int clock)) return ScmiStatus.NotFound;
-                if (clocks[clock].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", clocks[clock].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "clock_id", clocks, c => c.Name);
             case ClockMessage.ClockRateNotify:
             case ClockMessage.ClockRateChangeRequestedNotify:
             {
@@ -237,9 +230,5 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                     .U32("agent_id", PlatformServices.PlatformAgentId).U32("clock_id", (uint)clock).U64("rate", rates[clock]).Build();
     }
 
-    private bool TryClock(uint id, out int clock)
-    {
-        clock = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)clocks.Count;
-    }
+    private bool TryClock(uint id, out int clock) => TryIndex(id, clocks.Count, out clock);
 }

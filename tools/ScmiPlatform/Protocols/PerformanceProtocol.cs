@@ -134,14 +134,7 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
                 return ChangeSubscription(context, (byte)notification, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case PerformanceMessage.PerformanceDomainNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
-                if (domains[domain].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", domains[domain].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -235,9 +228,5 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         }
     }
 
-    private bool TryDomain(uint id, out int domain)
-    {
-        domain = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)domains.Count;
-    }
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
 }

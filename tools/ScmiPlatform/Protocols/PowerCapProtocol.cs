@@ -102,14 +102,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
             case PowerCapMessage.PowercapPaiSet:
                 return PaiSet(context, ref parameters);
             case PowerCapMessage.PowercapDomainNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
-                if (domains[domain].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", domains[domain].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
             case PowerCapMessage.PowercapMeasurementsGet:
             {
                 if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
@@ -248,9 +241,5 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
         }
     }
 
-    private bool TryDomain(uint id, out int domain)
-    {
-        domain = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)domains.Count;
-    }
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
 }

@@ -104,15 +104,8 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
                 return ChangeSubscription(context, (byte)notification, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case PowerDomainMessage.PowerDomainNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
                 // DEN0056 §4.3.2.9: NOT_SUPPORTED when the domain has no extended name.
-                if (domains[domain].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", domains[domain].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -176,9 +169,5 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
                     .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power_state", states[domain], hex: true).Build();
     }
 
-    private bool TryDomain(uint id, out int domain)
-    {
-        domain = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)domains.Count;
-    }
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
 }

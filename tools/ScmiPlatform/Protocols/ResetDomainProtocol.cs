@@ -90,14 +90,7 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
                 return ChangeSubscription(context, (byte)ResetDomainNotification.ResetIssued, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case ResetDomainMessage.ResetDomainNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
-                if (domains[domain].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", domains[domain].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -140,9 +133,5 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
         return ScmiStatus.Success;
     }
 
-    private bool TryDomain(uint id, out int domain)
-    {
-        domain = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)domains.Count;
-    }
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
 }

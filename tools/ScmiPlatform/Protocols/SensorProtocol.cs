@@ -149,14 +149,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 return status;
             }
             case SensorMessage.SensorNameGet:
-            {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TrySensor(parameters.U32("sensor_id"), out int sensor)) return ScmiStatus.NotFound;
-                if (sensors[sensor].Name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
-                reply.U32("flags", 0);
-                reply.Name("name", sensors[sensor].Name, ReplyWriter.ExtendedNameSize);
-                return ScmiStatus.Success;
-            }
+                return ExtendedNameGet(ref parameters, ref reply, "sensor_id", sensors, s => s.Name);
             case SensorMessage.SensorAxisNameGet:
                 return AxisNameGet(ref parameters, ref reply);
             default:
@@ -425,9 +418,5 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 yield return UpdatePayload(NotificationBuilder((byte)SensorNotification.SensorUpdate), sensor, Services.Scheduler.Now).Build();
     }
 
-    private bool TrySensor(uint id, out int sensor)
-    {
-        sensor = (int)Math.Min(id, int.MaxValue);
-        return id < (uint)sensors.Count;
-    }
+    private bool TrySensor(uint id, out int sensor) => TryIndex(id, sensors.Count, out sensor);
 }

@@ -100,6 +100,31 @@ public abstract class ScmiProtocol
         return ScmiStatus.Success;
     }
 
+    /// <summary>
+    /// Turns a resource id (domain, clock, sensor...) into a list index. False when <paramref name="id"/>
+    /// is not below <paramref name="count"/>: the handler then answers NOT_FOUND.
+    /// </summary>
+    protected static bool TryIndex(uint id, int count, out int index)
+    {
+        index = (int)Math.Min(id, int.MaxValue);
+        return id < (uint)count;
+    }
+
+    /// <summary>
+    /// Answers a *_NAME_GET command: a resource id named <paramref name="idName"/> in, flags (0) and the
+    /// extended name out. NOT_FOUND for an unknown id, NOT_SUPPORTED when the name fits the short field.
+    /// </summary>
+    protected static ScmiStatus ExtendedNameGet<T>(ref ParameterReader parameters, ref ReplyWriter reply, string idName, IReadOnlyList<T> items, Func<T, string> nameOf)
+    {
+        if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
+        if (!TryIndex(parameters.U32(idName), items.Count, out int index)) return ScmiStatus.NotFound;
+        string name = nameOf(items[index]);
+        if (name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
+        reply.U32("flags", 0);
+        reply.Name("name", name, ReplyWriter.ExtendedNameSize);
+        return ScmiStatus.Success;
+    }
+
     /// <summary>Starts a notification message of this protocol.</summary>
     protected PlatformMessageBuilder NotificationBuilder(byte notificationId) =>
         new(ScmiHeader.Notification(Id, notificationId), NotificationName(notificationId));
