@@ -323,20 +323,36 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         return message;
     }
 
-    private ScmiStatus AxisDescriptionGet(ref ParameterReader parameters, ref ReplyWriter reply)
+    /// <summary>
+    /// The start SENSOR_AXIS_DESCRIPTION_GET and SENSOR_AXIS_NAME_GET share: reads sensor_id and
+    /// axis_desc_index, works out how many entries of <paramref name="entrySize"/> bytes fit and writes
+    /// num_axis_flags. Returns null when the caller goes on to write <paramref name="returned"/> entries
+    /// from <paramref name="index"/>, otherwise the status to answer.
+    /// </summary>
+    private ScmiStatus? AxisPage(ref ParameterReader parameters, ref ReplyWriter reply, int entrySize,
+        out IReadOnlyList<SensorAxisDescription> axes, out uint index, out int returned)
     {
+        axes = Array.Empty<SensorAxisDescription>();
+        returned = 0;
+        index = 0;
         if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
         uint sensorId = parameters.U32("sensor_id");
-        uint index = parameters.U32("axis_desc_index");
+        index = parameters.U32("axis_desc_index");
         if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
-        var axes = sensors[sensor].Axes;
+        axes = sensors[sensor].Axes;
         if (axes.Count == 0) return ScmiStatus.NotSupported;
         if (index >= axes.Count) return ScmiStatus.InvalidParameters;
         int left = axes.Count - (int)index;
-        int returned = Math.Min(left, reply.EntriesThatFit(4, AxisDescriptorSize));
+        returned = Math.Min(left, reply.EntriesThatFit(4, entrySize));
         if (returned == 0) { reply.MarkTooSmall(); return ScmiStatus.Success; }
         // DEN0056 §4.7.2.7: num_axis_flags bits 5:0 returned, 31:26 remaining.
         reply.U32("num_axis_flags", (uint)returned | (uint)(left - returned) << 26, hex: true);
+        return null;
+    }
+
+    private ScmiStatus AxisDescriptionGet(ref ParameterReader parameters, ref ReplyWriter reply)
+    {
+        if (AxisPage(ref parameters, ref reply, AxisDescriptorSize, out var axes, out uint index, out int returned) is { } status) return status;
         for (int i = 0; i < returned; i++)
         {
             int axisIndex = (int)index + i;
@@ -356,17 +372,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
 
     private ScmiStatus AxisNameGet(ref ParameterReader parameters, ref ReplyWriter reply)
     {
-        if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-        uint sensorId = parameters.U32("sensor_id");
-        uint index = parameters.U32("axis_desc_index");
-        if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
-        var axes = sensors[sensor].Axes;
-        if (axes.Count == 0) return ScmiStatus.NotSupported;
-        if (index >= axes.Count) return ScmiStatus.InvalidParameters;
-        int left = axes.Count - (int)index;
-        int returned = Math.Min(left, reply.EntriesThatFit(4, AxisNameEntrySize));
-        if (returned == 0) { reply.MarkTooSmall(); return ScmiStatus.Success; }
-        reply.U32("num_axis_flags", (uint)returned | (uint)(left - returned) << 26, hex: true);
+        if (AxisPage(ref parameters, ref reply, AxisNameEntrySize, out var axes, out uint index, out int returned) is { } status) return status;
         for (int i = 0; i < returned; i++)
         {
             reply.U32("axis_id", index + (uint)i);
