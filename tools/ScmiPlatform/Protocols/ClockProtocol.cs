@@ -80,8 +80,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         {
             case ClockMessage.ClockAttributes:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryClock(parameters.U32("clock_id"), out int clock)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "clock_id", clocks.Count, out int clock) is { } error) return error;
                 var c = clocks[clock];
                 // DEN0056 §4.6.2.4: 31 rate changed notify, 30 rate change requested notify, 29 extended name, 0 enabled.
                 uint attributes = enabled[clock] ? 1u : 0;
@@ -98,8 +97,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                 return RateSet(context, ref parameters);
             case ClockMessage.ClockRateGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryClock(parameters.U32("clock_id"), out int clock)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "clock_id", clocks.Count, out int clock) is { } error) return error;
                 reply.U64("rate", rates[clock]);
                 return ScmiStatus.Success;
             }
@@ -120,8 +118,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
             case ClockMessage.ClockRateNotify:
             case ClockMessage.ClockRateChangeRequestedNotify:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TryClock(parameters.U32("clock_id"), out int clock)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "clock_id", clocks.Count, out int clock) is { } error) return error;
                 var notification = message == ClockMessage.ClockRateNotify ? ClockNotification.ClockRateChanged : ClockNotification.ClockRateChangeRequested;
                 return ChangeSubscription(context, (byte)notification, (uint)clock, parameters.U32("notify_enable", hex: true));
             }

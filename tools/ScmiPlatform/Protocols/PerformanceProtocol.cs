@@ -88,8 +88,7 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         {
             case PerformanceMessage.PerformanceDomainAttributes:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var d = domains[domain];
                 // DEN0056 §4.5.3.4: 31 set limits, 30 set level, 29 limits notify, 28 level notify, 27 fast channels, 26 extended name.
                 uint attributes = (d.SetLimitsAllowed ? 1u << 31 : 0) | (d.SetLevelAllowed ? 1u << 30 : 0);
@@ -108,8 +107,7 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
                 return LimitsSet(context, ref parameters);
             case PerformanceMessage.PerformanceLimitsGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("range_max", state[domain].LimitMax);
                 reply.U32("range_min", state[domain].LimitMin);
                 return ScmiStatus.Success;
@@ -118,16 +116,14 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
                 return LevelSet(context, ref parameters);
             case PerformanceMessage.PerformanceLevelGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("performance_level", state[domain].Level);
                 return ScmiStatus.Success;
             }
             case PerformanceMessage.PerformanceNotifyLimits:
             case PerformanceMessage.PerformanceNotifyLevel:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var notification = message == PerformanceMessage.PerformanceNotifyLimits
                     ? PerformanceNotification.PerformanceLimitsChanged
                     : PerformanceNotification.PerformanceLevelChanged;

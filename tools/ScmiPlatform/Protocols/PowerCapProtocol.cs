@@ -85,8 +85,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
                 return DomainAttributes(context, ref parameters, ref reply);
             case PowerCapMessage.PowercapCapGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("power_cap", state[domain].Cap);
                 return ScmiStatus.Success;
             }
@@ -94,8 +93,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
                 return CapSet(context, ref parameters);
             case PowerCapMessage.PowercapPaiGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("pai", state[domain].Pai);
                 return ScmiStatus.Success;
             }
@@ -105,16 +103,14 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
                 return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
             case PowerCapMessage.PowercapMeasurementsGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("power", state[domain].Power);
                 reply.U32("pai", state[domain].Pai);
                 return ScmiStatus.Success;
             }
             case PowerCapMessage.PowercapCapNotify:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
                 return ChangeSubscription(context, (byte)PowerCapNotification.PowercapCapChanged, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case PowerCapMessage.PowercapMeasurementsNotify:
@@ -142,8 +138,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
 
     private ScmiStatus DomainAttributes(CommandContext context, ref ParameterReader parameters, ref ReplyWriter reply)
     {
-        if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-        if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+        if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
         var d = domains[domain];
         // DEN0056 §4.10.2.4: 31 cap change notify, 30 measurement notify, 29 async cap set, 28 extended name,
         // 27 cap configurable, 26 monitoring, 25 PAI configurable, 24 milliwatts, 23 microwatts, 22 fast channels.

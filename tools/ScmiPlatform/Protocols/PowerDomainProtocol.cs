@@ -71,8 +71,7 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
         {
             case PowerDomainMessage.PowerDomainAttributes:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var d = domains[domain];
                 // DEN0056 §4.3.2.4: bit 31 state change notifications, 30 async, 29 sync,
                 // 28 state change requested notifications, 27 extended name.
@@ -88,16 +87,14 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
                 return PowerStateSet(context, ref parameters);
             case PowerDomainMessage.PowerStateGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("power_state", states[domain], hex: true);
                 return ScmiStatus.Success;
             }
             case PowerDomainMessage.PowerStateNotify:
             case PowerDomainMessage.PowerStateChangeRequestedNotify:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var notification = MessageOf(context) == PowerDomainMessage.PowerStateNotify
                     ? PowerDomainNotification.PowerStateChanged
                     : PowerDomainNotification.PowerStateChangeRequested;

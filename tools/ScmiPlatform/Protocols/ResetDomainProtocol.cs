@@ -68,8 +68,7 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
         {
             case ResetDomainMessage.ResetDomainAttributes:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var d = domains[domain];
                 // DEN0056 §4.8.2.4: 31 async reset supported, 30 reset notifications supported, 29 extended name.
                 uint attributes = 0;
@@ -85,8 +84,7 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
                 return Reset(context, ref parameters);
             case ResetDomainMessage.ResetNotify:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
                 return ChangeSubscription(context, (byte)ResetDomainNotification.ResetIssued, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case ResetDomainMessage.ResetDomainNameGet:

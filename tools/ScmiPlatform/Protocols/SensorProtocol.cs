@@ -132,8 +132,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 return ListUpdateIntervals(ref parameters, ref reply);
             case SensorMessage.SensorConfigGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TrySensor(parameters.U32("sensor_id"), out int sensor)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "sensor_id", sensors.Count, out int sensor) is { } error) return error;
                 reply.U32("sensor_config", state[sensor].Config, hex: true);
                 return ScmiStatus.Success;
             }
@@ -141,8 +140,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 return ConfigSet(ref parameters);
             case SensorMessage.SensorContinuousUpdateNotify:
             {
-                if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
-                if (!TrySensor(parameters.U32("sensor_id"), out int sensor)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 8, "sensor_id", sensors.Count, out int sensor) is { } error) return error;
                 uint enable = parameters.U32("notify_enable", hex: true);
                 var status = ChangeSubscription(context, (byte)SensorNotification.SensorUpdate, (uint)sensor, enable);
                 if (status == ScmiStatus.Success && (enable & 1) != 0) StartContinuousUpdates(sensor);

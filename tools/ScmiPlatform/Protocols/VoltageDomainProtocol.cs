@@ -71,8 +71,7 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
         {
             case VoltageDomainMessage.VoltageDomainAttributes:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 var d = domains[domain];
                 // DEN0056 §4.9.2.4: bit 31 async level set supported, bit 30 extended name.
                 uint attributes = (d.AsyncSupported && context.EventsAvailable ? 1u << 31 : 0) | (d.Name.Length >= ReplyWriter.ShortNameSize ? 1u << 30 : 0);
@@ -97,8 +96,7 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
             }
             case VoltageDomainMessage.VoltageConfigGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.U32("config", configs[domain], hex: true);
                 return ScmiStatus.Success;
             }
@@ -106,8 +104,7 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
                 return LevelSet(context, ref parameters);
             case VoltageDomainMessage.VoltageLevelGet:
             {
-                if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-                if (!TryDomain(parameters.U32("domain_id"), out int domain)) return ScmiStatus.NotFound;
+                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
                 reply.I32("voltage_level", levels[domain]);
                 return ScmiStatus.Success;
             }

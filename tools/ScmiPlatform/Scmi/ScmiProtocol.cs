@@ -111,13 +111,25 @@ public abstract class ScmiProtocol
     }
 
     /// <summary>
+    /// The opening of a command whose parameters are <paramref name="length"/> bytes and start with a
+    /// resource id named <paramref name="idName"/>: PROTOCOL_ERROR for any other length, NOT_FOUND when the
+    /// id is not below <paramref name="count"/>. Null when <paramref name="index"/> names a resource and the
+    /// handler reads the rest of its parameters.
+    /// </summary>
+    protected static ScmiStatus? ReadIndex(ref ParameterReader parameters, int length, string idName, int count, out int index)
+    {
+        index = 0;
+        if (!parameters.IsExactly(length)) return ScmiStatus.ProtocolError;
+        return TryIndex(parameters.U32(idName), count, out index) ? null : ScmiStatus.NotFound;
+    }
+
+    /// <summary>
     /// Answers a *_NAME_GET command: a resource id named <paramref name="idName"/> in, flags (0) and the
     /// extended name out. NOT_FOUND for an unknown id, NOT_SUPPORTED when the name fits the short field.
     /// </summary>
     protected static ScmiStatus ExtendedNameGet<T>(ref ParameterReader parameters, ref ReplyWriter reply, string idName, IReadOnlyList<T> items, Func<T, string> nameOf)
     {
-        if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
-        if (!TryIndex(parameters.U32(idName), items.Count, out int index)) return ScmiStatus.NotFound;
+        if (ReadIndex(ref parameters, 4, idName, items.Count, out int index) is { } error) return error;
         string name = nameOf(items[index]);
         if (name.Length < ReplyWriter.ShortNameSize) return ScmiStatus.NotSupported;
         reply.U32("flags", 0);
