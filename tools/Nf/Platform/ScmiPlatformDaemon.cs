@@ -65,6 +65,9 @@ public sealed class ScmiPlatformDaemon : IAsyncDisposable
             if (process.HasExited || clock.Elapsed > readyWithin)
             {
                 string why = process.HasExited ? $"exited with {process.ExitCode}" : $"did not listen within {readyWithin.TotalSeconds:0} s";
+                // HasExited can be true before the last output lines arrive; waiting drains the redirected streams.
+                if (process.HasExited)
+                    await process.WaitForExitAsync();
                 string printed = daemon.Output;
                 await daemon.DisposeAsync();
                 throw new InvalidOperationException($"the SCMI platform daemon {why}" + (printed.Length > 0 ? ":\n" + printed.TrimEnd() : ""));
