@@ -3,6 +3,7 @@
 // with 0 when nothing failed, 1 otherwise. A fault inside a test (the board's fault handler escapes
 // with the panic code after printing its PANIC report) fails only that test; the run goes on.
 using System;
+using Nano.Runtime;
 using Nano.Runtime.Native;
 
 namespace Nano.TestFramework
@@ -111,24 +112,27 @@ namespace Nano.TestFramework
 
         private static void WriteWhy(int outcome)
         {
-            switch (outcome)
-            {
-                case TestEscape.Failed:
-                    Console.Write(FailureMessage.Text);
-                    break;
-                case ExitCodes.Panic:
-                    // The board printed the PANIC report (what, then detail lines) just above this line.
-                    Console.Write("PANIC: ");
-                    Console.Write(PanicReason());
-                    break;
-                default:
-                    Console.Write("left the test with unexpected code ");
-                    Console.Write(outcome);
-                    break;
-            }
+            DescribeFailure(outcome);
+            Console.Write(FailureMessage.Text);
         }
 
-        private static ReadOnlySpan<char> PanicReason() => "fault inside the test (report above)";
+        /// <summary>Leaves in <see cref="FailureMessage"/> why a case came back with <paramref name="outcome"/>:
+        /// an assertion's own message, "PANIC: &lt;what&gt;" for a fault or panic below the case (the board's
+        /// report with its detail lines is just above the result line), or the unexpected escape code.</summary>
+        internal static void DescribeFailure(int outcome)
+        {
+            if (outcome == TestEscape.Failed)
+                return;
+            FailureMessage.Clear();
+            if (outcome == ExitCodes.Panic)
+            {
+                FailureMessage.Append("PANIC: ");
+                FailureMessage.Append(Panic.LastReason.Length > 0 ? Panic.LastReason : "escaped with the panic code");
+                return;
+            }
+            FailureMessage.Append("left the test with unexpected code ");
+            FailureMessage.Append((long)outcome);
+        }
 
         private static void Line(string a, ReadOnlySpan<char> b)
         {

@@ -152,4 +152,22 @@ public class SerialLogTests
         // The report belongs to the line right after it only.
         Assert.Equal("PANIC: the test's own text", log.Cases[2].Detail);
     }
+
+    [Fact]
+    public void A_fault_line_that_names_its_reason_still_gets_the_reports_detail_lines()
+    {
+        SerialLog log = SerialLog.Parse([
+            "Test passed,A.First,1",
+            "PANIC: null reference",
+            "  fault: data abort (EC 0x25)",
+            "  FAR: 0x0000000000000008",
+            "Test failed,A.Faults,PANIC: null reference",
+            "Test failed,A.Asserts,Expected 1, got 0",
+            "Test summary,1,2,0",
+        ]);
+
+        Assert.Equal("PANIC: null reference | fault: data abort (EC 0x25) | FAR: 0x0000000000000008", log.Cases[1].Detail);
+        // An assertion's message right after a report is its own, not the report's.
+        Assert.Equal("Expected 1, got 0", log.Cases[2].Detail);
+    }
 }

@@ -1,4 +1,5 @@
 // A fault inside one test is that test's failure (with the board's PANIC report), and the run goes on.
+using Nano.Runtime;
 using Nano.Runtime.Native;
 using Nano.TestFramework;
 
@@ -41,5 +42,7 @@ public static class FaultReportTests
         Assert.AreEqual(s_stackBefore, Cpu.StackPointer, "same stack depth as before the fault");
         Assert.IsTrue(Cpu.InterruptsEnabled, "interrupts unmasked again");
         Assert.AreEqual(1u, Cpu.ExceptionLevel, "thread mode at EL1");
+        // What the runner put after "PANIC: " on the failed test's line.
+        Assert.AreEqual("null reference", Panic.LastReason, "the fault's reason is kept");
     }
 }

@@ -1,6 +1,7 @@
 // Non-local exit: Recovery.Run returns 0 or the escape code; faults and panics below it come back as
 // code 2 with the CPU sane again (thread mode, same stack, interrupts as before), so a test framework
 // can report a faulting test as failed and go on.
+using System;
 using Nano.Runtime;
 using Nano.Runtime.Native;
 using Nano.TestFramework;
@@ -59,6 +60,11 @@ public static unsafe class RecoveryTests
 
     private static void FailingPanic() => Panic.Fail("deliberate");
 
+    private static void LongPanic()
+        => Panic.Fail("a reason longer than the kept part: 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 tail");
+
+    private static void Throws() => throw new InvalidOperationException("deliberate");
+
     [TestMethod]
     public static void Run_returns_zero_when_the_body_returns()
     {
@@ -83,6 +89,7 @@ public static unsafe class RecoveryTests
     {
         ulong stack = Cpu.StackPointer;
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&NullDereference));
+        Assert.AreEqual("null reference", Panic.LastReason, "the PANIC line's reason is kept");
         Assert.AreEqual(stack, Cpu.StackPointer, "same stack as before the fault");
         Assert.AreEqual(1u, Cpu.ExceptionLevel);
         Assert.IsTrue(Cpu.InterruptsEnabled, "interrupts unmasked as before");
@@ -92,12 +99,33 @@ public static unsafe class RecoveryTests
     public static void A_panic_comes_back_as_code_2()
     {
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&FailingPanic));
+        Assert.AreEqual("deliberate", Panic.LastReason);
+    }
+
+    [TestMethod]
+    public static void The_last_panic_reason_replaces_the_one_before_and_ends_at_the_header_line()
+    {
+        Assert.AreEqual(Panic.ExitCode, Recovery.Run(&NullDereference));
+        Assert.AreEqual(Panic.ExitCode, Recovery.Run(&Throws));
+        // The type name comes from the image as UTF-8; the detail lines after the header are not kept.
+        Assert.IsTrue(Panic.LastReason.StartsWith("exception thrown: "), "the throw's header, not the earlier fault's");
+        Assert.IsTrue(Panic.LastReason.EndsWith("InvalidOperationException"), "up to the type name, without the message detail line");
+    }
+
+    [TestMethod]
+    public static void A_long_panic_reason_is_kept_cut_to_its_capacity()
+    {
+        Assert.AreEqual(Panic.ExitCode, Recovery.Run(&LongPanic));
+        Assert.AreEqual(Panic.ReasonCapacity, Panic.LastReason.Length);
+        Assert.IsTrue(Panic.LastReason.StartsWith("a reason longer than the kept part: "));
+        Assert.IsFalse(Panic.LastReason.EndsWith("tail"), "the end beyond the capacity is dropped");
     }
 
     [TestMethod]
     public static void A_stack_overflow_hits_the_guard_page_and_comes_back()
     {
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&Recurses));
+        Assert.AreEqual("stack overflow", Panic.LastReason);
         Assert.AreEqual(0UL, s_stackInside, "never returned");
     }
 

@@ -1,6 +1,8 @@
 // Fail-fast reporting: "PANIC: <what>" plus detail lines, then exit code 2 (or escape to Recovery.Run).
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Internal.Runtime;
 
 namespace Nano.Runtime
@@ -11,7 +13,27 @@ namespace Nano.Runtime
         /// <summary>Exit code for a panic (docs/conventions.md §3).</summary>
         public const int ExitCode = 2;
 
+        /// <summary>Longer reasons are kept cut to this many characters (the console line is not).</summary>
+        public const int ReasonCapacity = 120;
+
         private static int s_nesting;
+
+        // The text after "PANIC: " on the last header, kept in fixed storage (no heap: the heap may be the
+        // reason) so a recovery point's owner can name the panic it came back from.
+        [InlineArray(ReasonCapacity)]
+        private struct ReasonStorage
+        {
+            private char _first;
+        }
+
+        private static ReasonStorage s_reason;
+        private static int s_reasonLength;
+        private static bool s_recordingReason;
+
+        /// <summary>The &lt;what&gt; of the last "PANIC: &lt;what&gt;" line (ASCII, as printed), empty before any panic.</summary>
+        public static ReadOnlySpan<char> LastReason => ReasonBuffer.Slice(0, s_reasonLength);
+
+        private static Span<char> ReasonBuffer => MemoryMarshal.CreateSpan(ref Unsafe.As<ReasonStorage, char>(ref s_reason), ReasonCapacity);
 
         /// <summary>Prints "PANIC: <paramref name="what"/>" and stops.</summary>
         [DoesNotReturn]
@@ -34,7 +56,23 @@ namespace Nano.Runtime
             if (++s_nesting > 2)
                 NativeShim.PowerExit(ExitCode);
             Write("PANIC: ");
+            s_reasonLength = 0;
+            s_recordingReason = true;
             Write(what);
+        }
+
+        // Header text goes to LastReason as well, up to the header's line end.
+        private static void RecordReason(byte c)
+        {
+            if (!s_recordingReason)
+                return;
+            if (c == (byte)'\n')
+            {
+                s_recordingReason = false;
+                return;
+            }
+            if (s_reasonLength < ReasonCapacity)
+                ReasonBuffer[s_reasonLength++] = (char)c;
         }
 
         internal static void WriteRaw(ReadOnlySpan<char> text) => Write(text);
@@ -76,6 +114,7 @@ namespace Nano.Runtime
         public static void Stop()
         {
             s_nesting = 0;
+            s_recordingReason = false;
             if (NativeShim.RecoveryDepth() > 0)
                 NativeShim.RecoveryEscape(ExitCode);
             NativeShim.PowerExit(ExitCode);
@@ -86,7 +125,10 @@ namespace Nano.Runtime
         {
             nuint length = 0;
             while (text[length] != 0)
+            {
+                RecordReason(text[length] < 0x80 ? text[length] : (byte)'?');
                 length++;
+            }
             NativeShim.ConsoleWrite(text, length);
         }
 
@@ -98,7 +140,9 @@ namespace Nano.Runtime
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                chunk[filled++] = c < 0x80 ? (byte)c : (byte)'?';
+                byte ascii = c < 0x80 ? (byte)c : (byte)'?';
+                RecordReason(ascii);
+                chunk[filled++] = ascii;
                 if (filled == 64)
                 {
                     NativeShim.ConsoleWrite(chunk, (nuint)filled);
