@@ -14,8 +14,13 @@ public sealed class LinuxGuestRun
 {
     /// <summary>The guest boots in a few seconds under TCG; hundreds of raw probes add a minute on a loaded machine.</summary>
     public static readonly TimeSpan BootTimeLimit = TimeSpan.FromMinutes(6);
-    /// <summary>Kernel command line: PL011 console, our /init, reboot (so QEMU exits, -no-reboot) on panic.</summary>
-    public const string CommandLine = "console=ttyAMA0 rdinit=/init panic=1";
+    /// <summary>
+    /// Kernel command line: PL011 console, our /init, reboot (so QEMU exits, -no-reboot) on panic, and
+    /// regulator_ignore_unused: Linux switches off regulators no consumer claimed 30 s after boot
+    /// (regulator core, late cleanup), so on a slow machine later probes would see voltage domains the
+    /// kernel turned off rather than the platform's own state.
+    /// </summary>
+    public const string CommandLine = "console=ttyAMA0 rdinit=/init panic=1 regulator_ignore_unused";
 
     public required PlatformDescription Description { get; init; }
     /// <summary>The cached kernel and initramfs this boot used.</summary>
