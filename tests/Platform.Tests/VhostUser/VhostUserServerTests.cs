@@ -46,6 +46,27 @@ public sealed class VhostUserServerTests
         return cmdq.ReadReply(used.Id, used.Length);
     }
 
+    /// <summary>Queues a BASE_PROTOCOL_VERSION command with a 16-byte reply area on <paramref name="cmdq"/>; returns its head.</summary>
+    private static ushort QueueVersionRequest(DriverQueue cmdq) => cmdq.AddChain([BaseProtocolVersion], [16]);
+
+    /// <summary>Queues a BASE_PROTOCOL_VERSION command, kicks queue 0 and returns the reply once the call eventfd fires.</summary>
+    private static byte[] ExchangeVersionRequest(VhostUserFrontendDouble frontend, DriverQueue cmdq)
+    {
+        ushort head = QueueVersionRequest(cmdq);
+        frontend.KickQueue(0);
+        return AwaitReply(frontend, cmdq, head);
+    }
+
+    /// <summary>Negotiates protocol features, queue 0's call fd, the acked features and the memory table; returns a 16-entry cmdq not yet given to the backend.</summary>
+    private static DriverQueue NegotiateWithProtocolFeatures(VhostUserFrontendDouble frontend)
+    {
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
+        frontend.SetMemTable();
+        return new DriverQueue(frontend.Ram, 16);
+    }
+
     [Fact]
     public void Handshake_then_one_command_is_answered_through_the_call_eventfd()
     {
@@ -57,9 +78,7 @@ public sealed class VhostUserServerTests
         Assert.True((features & ProtocolFeaturesBit) != 0, "GET_FEATURES must include VHOST_USER_F_PROTOCOL_FEATURES (bit 30)");
         (DriverQueue cmdq, _) = Handshake(frontend);
 
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        byte[] reply = AwaitReply(frontend, cmdq, head);
+        byte[] reply = ExchangeVersionRequest(frontend, cmdq);
         Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(reply));
         Assert.Equal(NotSupportedModel.NotSupported, BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(4)));
 
@@ -80,17 +99,13 @@ public sealed class VhostUserServerTests
         using var server = new RunningServer(new NotSupportedModel());
         using var frontend = server.Connect();
         (DriverQueue cmdq, _) = Handshake(frontend);
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        AwaitReply(frontend, cmdq, head);
+        ExchangeVersionRequest(frontend, cmdq);
         ushort next = frontend.GetVringBase(0);
         Assert.Equal(1, next);
         // Restart at the returned base: the already-served chain is not served twice.
         frontend.SendVringState(VhostUserRequest.SetVringBase, 0, next);
         frontend.SetVringFd(VhostUserRequest.SetVringKick, 0);
-        head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        AwaitReply(frontend, cmdq, head);
+        ExchangeVersionRequest(frontend, cmdq);
         Assert.Equal(2, server.Device.Counters.Commands);
     }
 
@@ -99,13 +114,9 @@ public sealed class VhostUserServerTests
     {
         using var server = new RunningServer(new NotSupportedModel());
         using var frontend = server.Connect();
-        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
-        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
-        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
-        frontend.SetMemTable();
-        var cmdq = new DriverQueue(frontend.Ram, 16);
+        DriverQueue cmdq = NegotiateWithProtocolFeatures(frontend);
         frontend.StartRing(0, cmdq, enable: false);
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
+        ushort head = QueueVersionRequest(cmdq);
         frontend.KickQueue(0);
         Assert.False(frontend.WaitCall(0, 200), "a disabled ring must not be served");
         frontend.SendVringState(VhostUserRequest.SetVringEnable, 0, 1);
@@ -122,9 +133,7 @@ public sealed class VhostUserServerTests
         frontend.SetMemTable();
         var cmdq = new DriverQueue(frontend.Ram, 16);
         frontend.StartRing(0, cmdq, enable: false);
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        AwaitReply(frontend, cmdq, head);
+        ExchangeVersionRequest(frontend, cmdq);
     }
 
     [Fact]
@@ -132,17 +141,13 @@ public sealed class VhostUserServerTests
     {
         using var server = new RunningServer(new NotSupportedModel());
         using var frontend = server.Connect();
-        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
-        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
-        frontend.SendU64(VhostUserRequest.SetFeatures, AckedFeatures);
-        frontend.SetMemTable();
-        var cmdq = new DriverQueue(frontend.Ram, 16);
+        DriverQueue cmdq = NegotiateWithProtocolFeatures(frontend);
         frontend.SendVringState(VhostUserRequest.SetVringNum, 0, 16);
         frontend.SendVringState(VhostUserRequest.SetVringBase, 0, 0);
         frontend.SetVringAddr(0, cmdq);
         frontend.SetVringFd(VhostUserRequest.SetVringKick, 0, noFd: true);
         frontend.SendVringState(VhostUserRequest.SetVringEnable, 0, 1);
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]); // no kick at all
+        ushort head = QueueVersionRequest(cmdq); // no kick at all
         AwaitReply(frontend, cmdq, head);
     }
 
@@ -223,17 +228,13 @@ public sealed class VhostUserServerTests
         using (var first = server.Connect())
         {
             (DriverQueue cmdq, _) = Handshake(first);
-            ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-            first.KickQueue(0);
-            AwaitReply(first, cmdq, head);
+            ExchangeVersionRequest(first, cmdq);
         } // frontend vanishes without stopping the rings
         Assert.True(RunningServer.Eventually(() => model.Resets >= 1 && !server.Device.IsQueueRunning(0)));
 
         using var second = server.Connect();
         (DriverQueue cmdq2, _) = Handshake(second);
-        ushort head2 = cmdq2.AddChain([BaseProtocolVersion], [16]);
-        second.KickQueue(0);
-        byte[] reply = AwaitReply(second, cmdq2, head2);
+        byte[] reply = ExchangeVersionRequest(second, cmdq2);
         Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(reply));
         Assert.Equal(2, server.Server.Connections);
         Assert.Equal(2, model.Starts);
@@ -276,14 +277,10 @@ public sealed class VhostUserServerTests
         using var server = new RunningServer(new NotSupportedModel());
         using var frontend = server.Connect();
         (DriverQueue cmdq, _) = Handshake(frontend);
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        AwaitReply(frontend, cmdq, head);
+        ExchangeVersionRequest(frontend, cmdq);
         frontend.SetMemTable(needReply: true); // the old mapping is unmapped, the running rings move over
         Assert.Equal(0UL, frontend.ReceiveAck());
-        head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        AwaitReply(frontend, cmdq, head);
+        ExchangeVersionRequest(frontend, cmdq);
         Assert.Equal(2, server.Device.Counters.Commands);
     }
 
@@ -321,9 +318,7 @@ public sealed class VhostUserServerTests
         frontend.StartRing(0, cmdq, enable: false);
         frontend.StartRing(1, eventq, enable: false);
 
-        ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
-        frontend.KickQueue(0);
-        Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(AwaitReply(frontend, cmdq, head)));
+        Assert.Equal(0x10u << 10, BinaryPrimitives.ReadUInt32LittleEndian(ExchangeVersionRequest(frontend, cmdq)));
 
         eventq.AddChain([], [32]);
         frontend.KickQueue(1);
