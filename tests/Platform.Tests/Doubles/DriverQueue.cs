@@ -145,6 +145,16 @@ public sealed class DriverQueue
         _inFlight[head] = new ChainRecord(descriptors, writable.ToArray());
     }
 
+    /// <summary>
+    /// <see cref="TrackRawChain"/> for a hand-built chain headed by the first of <paramref name="descriptors"/>,
+    /// then <see cref="MakeAvailable"/> for that head.
+    /// </summary>
+    public void OfferRawChain(params ushort[] descriptors)
+    {
+        TrackRawChain(descriptors[0], descriptors);
+        MakeAvailable(descriptors[0]);
+    }
+
     /// <summary>Writes descriptor <paramref name="index"/> of the queue's table verbatim.</summary>
     public void WriteDescriptor(int index, ulong address, uint length, DescriptorFlags flags, ushort next) =>
         WriteDescriptorAt(DescriptorTable, index, address, length, flags, next);

@@ -37,12 +37,21 @@ public sealed class HostileChainTests
         ushort d0 = q.TakeFreeDescriptor(), d1 = q.TakeFreeDescriptor();
         q.WriteDescriptor(d0, address, length, DescriptorFlags.Next | extraFlags, next ?? d1);
         q.WriteDescriptor(d1, q.BufferOf(d1), 64, DescriptorFlags.Write, 0);
-        q.TrackRawChain(d0, d0, d1);
-        q.MakeAvailable(d0);
+        q.OfferRawChain(d0, d1);
         return d0;
     }
 
     private static ulong RamEnd(ScmiDriverDouble driver) => driver.Ram.GuestBase + driver.Ram.Size;
+
+    private static ScmiDriverDouble DriverWithIndirectDescriptors() =>
+        new(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+
+    /// <summary>Makes <paramref name="head"/> a lone indirect descriptor for <paramref name="table"/> and offers it.</summary>
+    private static void OfferIndirectHead(DriverQueue q, ushort head, ulong table, uint length)
+    {
+        q.WriteDescriptor(head, table, length, DescriptorFlags.Indirect, 0);
+        q.OfferRawChain(head);
+    }
 
     [Fact]
     public void Request_address_outside_guest_ram_is_returned_empty()
@@ -84,8 +93,7 @@ public sealed class HostileChainTests
         Request.CopyTo(driver.Ram.At(q.BufferOf(d0), 4));
         q.WriteDescriptor(d0, q.BufferOf(d0), 4, DescriptorFlags.Next, d1);
         q.WriteDescriptor(d1, RamEnd(driver) - 4, 64, DescriptorFlags.Write, 0);
-        q.TrackRawChain(d0, d0, d1);
-        q.MakeAvailable(d0);
+        q.OfferRawChain(d0, d1);
         AssertRefusedThenServed(driver, d0, 0);
     }
 
@@ -129,8 +137,7 @@ public sealed class HostileChainTests
         ushort d0 = q.TakeFreeDescriptor(), d1 = q.TakeFreeDescriptor();
         q.WriteDescriptor(d0, q.BufferOf(d0), 4, DescriptorFlags.Next, d1);
         q.WriteDescriptor(d1, q.BufferOf(d1), 4, DescriptorFlags.Next, d0);
-        q.TrackRawChain(d0, d0, d1);
-        q.MakeAvailable(d0);
+        q.OfferRawChain(d0, d1);
         AssertRefusedThenServed(driver, d0, 0);
     }
 
@@ -145,8 +152,7 @@ public sealed class HostileChainTests
             bool last = i == 7;
             q.WriteDescriptor(all[i], q.BufferOf(all[i]), 8, (last ? DescriptorFlags.Write : DescriptorFlags.Next) | (i >= 4 ? DescriptorFlags.Write : 0), last ? (ushort)0 : all[i + 1]);
         }
-        q.TrackRawChain(all[0], all);
-        q.MakeAvailable(all[0]);
+        q.OfferRawChain(all);
         driver.Kick(0);
         Assert.True(q.TryTakeUsed(out UsedElement used));
         Assert.Equal(8u, used.Length); // the whole queue as one chain (queue-size long) is legal
@@ -156,8 +162,7 @@ public sealed class HostileChainTests
         all = Enumerable.Range(0, 8).Select(_ => q.TakeFreeDescriptor()).ToArray();
         for (int i = 0; i < 8; i++)
             q.WriteDescriptor(all[i], q.BufferOf(all[i]), 8, DescriptorFlags.Next, all[(i + 1) % 8]);
-        q.TrackRawChain(all[0], all);
-        q.MakeAvailable(all[0]);
+        q.OfferRawChain(all);
         driver.Kick(0);
         Assert.True(q.TryTakeUsed(out used));
         Assert.Equal(0u, used.Length);
@@ -175,8 +180,7 @@ public sealed class HostileChainTests
         q.WriteDescriptor(d0, q.BufferOf(d0), 4, DescriptorFlags.Next, d1);
         q.WriteDescriptor(d1, q.BufferOf(d1), 16, DescriptorFlags.Write | DescriptorFlags.Next, d2);
         q.WriteDescriptor(d2, q.BufferOf(d2), 4, DescriptorFlags.None, 0);
-        q.TrackRawChain(d0, d0, d1, d2);
-        q.MakeAvailable(d0);
+        q.OfferRawChain(d0, d1, d2);
         AssertRefusedThenServed(driver, d0, 8, written =>
         {
             Assert.Equal(RequestHeader, BinaryPrimitives.ReadUInt32LittleEndian(written));
@@ -210,8 +214,7 @@ public sealed class HostileChainTests
         ushort d0 = q.TakeFreeDescriptor(), d1 = q.TakeFreeDescriptor();
         q.WriteDescriptor(d0, q.BufferOf(d0), 0, DescriptorFlags.Next, d1); // zero length: refused
         q.WriteDescriptor(d1, q.BufferOf(d1), 4, DescriptorFlags.Write, 0);
-        q.TrackRawChain(d0, d0, d1);
-        q.MakeAvailable(d0);
+        q.OfferRawChain(d0, d1);
         AssertRefusedThenServed(driver, d0, 0);
     }
 
@@ -253,12 +256,10 @@ public sealed class HostileChainTests
     [Fact]
     public void Indirect_table_outside_guest_ram_is_refused()
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor();
-        q.WriteDescriptor(head, RamEnd(driver) - 16, 32, DescriptorFlags.Indirect, 0);
-        q.TrackRawChain(head, head);
-        q.MakeAvailable(head);
+        OfferIndirectHead(q, head, RamEnd(driver) - 16, 32);
         AssertRefusedThenServed(driver, head, 0);
     }
 
@@ -268,71 +269,62 @@ public sealed class HostileChainTests
     [InlineData(16u * 65)] // longer than the queue (64)
     public void Indirect_table_with_a_bad_length_is_refused(uint length)
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor();
-        q.WriteDescriptor(head, q.IndirectTableOf(head), length, DescriptorFlags.Indirect, 0);
-        q.TrackRawChain(head, head);
-        q.MakeAvailable(head);
+        OfferIndirectHead(q, head, q.IndirectTableOf(head), length);
         AssertRefusedThenServed(driver, head, 0);
     }
 
     [Fact]
     public void Indirect_descriptor_with_next_is_refused()
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor(), other = q.TakeFreeDescriptor();
         ulong table = q.IndirectTableOf(head);
         q.WriteDescriptorAt(table, 0, q.BufferOf(head), 4, DescriptorFlags.Next, 1);
         q.WriteDescriptorAt(table, 1, q.BufferOf(other), 16, DescriptorFlags.Write, 0);
         q.WriteDescriptor(head, table, 32, DescriptorFlags.Indirect | DescriptorFlags.Next, other);
-        q.TrackRawChain(head, head, other);
-        q.MakeAvailable(head);
+        q.OfferRawChain(head, other);
         AssertRefusedThenServed(driver, head, 0);
     }
 
     [Fact]
     public void Nested_indirect_table_is_refused()
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor();
         ulong table = q.IndirectTableOf(head);
         q.WriteDescriptorAt(table, 0, table, 16, DescriptorFlags.Indirect, 0);
-        q.WriteDescriptor(head, table, 16, DescriptorFlags.Indirect, 0);
-        q.TrackRawChain(head, head);
-        q.MakeAvailable(head);
+        OfferIndirectHead(q, head, table, 16);
         AssertRefusedThenServed(driver, head, 0);
     }
 
     [Fact]
     public void Loop_inside_an_indirect_table_is_refused()
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor();
         ulong table = q.IndirectTableOf(head);
         q.WriteDescriptorAt(table, 0, q.BufferOf(head), 4, DescriptorFlags.Next, 1);
         q.WriteDescriptorAt(table, 1, q.BufferOf(head), 4, DescriptorFlags.Next, 0);
-        q.WriteDescriptor(head, table, 32, DescriptorFlags.Indirect, 0);
-        q.TrackRawChain(head, head);
-        q.MakeAvailable(head);
+        OfferIndirectHead(q, head, table, 32);
         AssertRefusedThenServed(driver, head, 0);
     }
 
     [Fact]
     public void Indirect_entry_pointing_past_its_table_is_refused()
     {
-        using var driver = new ScmiDriverDouble(new NotSupportedModel(), ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors);
+        using var driver = DriverWithIndirectDescriptors();
         DriverQueue q = driver.CommandQueue;
         ushort head = q.TakeFreeDescriptor();
         ulong table = q.IndirectTableOf(head);
         q.WriteDescriptorAt(table, 0, q.BufferOf(head), 4, DescriptorFlags.Next, 2); // table has 2 entries
         q.WriteDescriptorAt(table, 1, q.BufferOf(head), 16, DescriptorFlags.Write, 0);
-        q.WriteDescriptor(head, table, 32, DescriptorFlags.Indirect, 0);
-        q.TrackRawChain(head, head);
-        q.MakeAvailable(head);
+        OfferIndirectHead(q, head, table, 32);
         AssertRefusedThenServed(driver, head, 0);
     }
 

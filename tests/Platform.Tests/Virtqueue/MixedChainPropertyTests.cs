@@ -151,8 +151,7 @@ public sealed class MixedChainPropertyTests(ITestOutputHelper output)
                 flags |= DescriptorFlags.Next;
             q.WriteDescriptor(own[i], address, length, flags, next);
         }
-        q.TrackRawChain(own[0], own);
-        q.MakeAvailable(own[0]);
+        q.OfferRawChain(own);
         return own[0];
     }
 }
