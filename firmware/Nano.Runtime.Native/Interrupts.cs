@@ -2,6 +2,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Nano.Runtime;
 
 namespace Nano.Runtime.Native
@@ -49,8 +50,9 @@ namespace Nano.Runtime.Native
         private static uint s_inService = InterruptController.NoInterrupt;
         private static ulong s_delivered;
 
-        /// <summary>Total interrupts dispatched to handlers since boot.</summary>
-        public static ulong DeliveredCount => s_delivered;
+        /// <summary>Total interrupts dispatched to handlers since boot. A volatile read: the thread polls what IRQ
+        /// context writes, and a plain load would be hoisted out of the poll loop (it would spin forever).</summary>
+        public static ulong DeliveredCount => Volatile.Read(ref s_delivered);
 
         /// <summary>Sets <paramref name="handler"/>'s <see cref="InterruptHandler.OnInterrupt"/> as the handler for
         /// <paramref name="intid"/> (replacing any earlier one). The object stays referenced until replaced or unregistered.</summary>
@@ -156,25 +158,26 @@ namespace Nano.Runtime.Native
             uint intid = acknowledge & 0x3FF;
             if (intid > MaximumIntid)
                 return;                                 // spurious: nothing to end
-            s_inService = acknowledge;
+            Volatile.Write(ref s_inService, acknowledge);
             InterruptHandler? handlerObject = ObjectSlot(intid);
             nint handler = FunctionSlot(intid);
             if (handlerObject is null && handler == 0)
             {
                 InterruptController.Disable(intid);
                 InterruptController.EndOfInterrupt(acknowledge);
-                s_inService = InterruptController.NoInterrupt;
+                Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
                 Panic.WriteHeader("interrupt without a handler");
                 Panic.WriteDetail("INTID", intid);
                 Panic.Stop();
             }
-            s_delivered++;
+            // Single writer (IRQ context, interrupts masked): a volatile store is enough, no read-modify-write race.
+            Volatile.Write(ref s_delivered, s_delivered + 1);
             // A virtual call or a direct call through the pointer: nothing allocates on this path.
             if (handlerObject is not null)
                 handlerObject.OnInterrupt(intid);
             else
                 ((delegate*<uint, void>)handler)(intid);
-            s_inService = InterruptController.NoInterrupt;
+            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
             InterruptController.EndOfInterrupt(acknowledge);
         }
 
@@ -186,7 +189,7 @@ namespace Nano.Runtime.Native
             uint acknowledge = s_inService;
             if (acknowledge == InterruptController.NoInterrupt)
                 return;
-            s_inService = InterruptController.NoInterrupt;
+            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
             InterruptController.EndOfInterrupt(acknowledge);
         }
     }
