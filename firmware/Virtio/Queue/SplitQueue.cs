@@ -1,6 +1,7 @@
 // The driver side of a split virtqueue (virtio 1.3 §2.7): descriptors out, used buffers back, checked.
 using System;
 using System.Buffers.Binary;
+using System.Threading;
 
 namespace Virtio;
 
@@ -28,10 +29,15 @@ namespace Virtio;
 /// </list>
 /// <para>After a device reset no buffer is live any more (§3.3), and <see cref="ReclaimAfterReset"/>
 /// returns every chain to the free list at once.</para>
-/// <para><b>Concurrency.</b> One queue is not re-entrant: both the submit side (<see cref="Submit"/>,
-/// <see cref="Kick"/>) and the completion side (<see cref="TryTakeUsed"/>) update the free list and counts.
-/// When completions are taken in the device's interrupt handler, mask that interrupt (or all, briefly)
-/// around each submission; the device itself never touches the private state.</para>
+/// <para><b>Concurrency.</b> One queue has one owner at a time and is not re-entrant: both the submit side
+/// (<see cref="Submit"/>, <see cref="Kick"/>) and the completion side (<see cref="TryTakeUsed"/>) update the
+/// free list and counts. Every mutating method marks itself running on entry and panics when it finds
+/// another running (<see cref="QueueMisuse"/>, Linux's START_USE/END_USE): an interrupt handler that drains
+/// the ring while the thread it interrupted is inside <see cref="Kick"/> stops the machine instead of
+/// corrupting the free list. The caller keeps contexts apart (mask the device's interrupt around a
+/// submission, or claim the queue with a compare-and-swap owner word; see README, "One owner per queue").
+/// Read-only properties (<see cref="InFlight"/>, <see cref="FreeDescriptors"/>, <see cref="IsBroken"/>...)
+/// may be polled from any context. The device itself never touches the private state.</para>
 /// <para><b>Ordering.</b> Descriptors and avail slots are written before a store-store barrier and the
 /// avail.idx store (<see cref="PublishAvailIndex"/>); a full barrier separates that store from reading
 /// the device's suppression fields; used.idx is read before a load-load barrier and the used elements
@@ -68,6 +74,7 @@ public sealed class SplitQueue
     private bool _live;                 // DRIVER_OK set: notifications allowed (§3.1.1)
     private bool _notificationDeferred; // a kick happened before DRIVER_OK
     private bool _broken;
+    private int _running;               // the QueueOperation inside the queue now (re-entry guard)
 
     private SplitQueue(ushort index, DmaRegion ring, SplitQueueLayout layout, bool eventIndex,
         MemoryOrdering ordering, QueueNotifier notifier)
@@ -149,6 +156,14 @@ public sealed class SplitQueue
     /// <see cref="Kick"/>, so several chains can be batched. On any refusal nothing is written.
     /// </summary>
     public QueueStatus Submit(ReadOnlySpan<DmaSlice> readable, ReadOnlySpan<DmaSlice> writable, int token, out ushort head)
+    {
+        Enter(QueueOperation.Submit);
+        QueueStatus status = SubmitChain(readable, writable, token, out head);
+        Exit();
+        return status;
+    }
+
+    private QueueStatus SubmitChain(ReadOnlySpan<DmaSlice> readable, ReadOnlySpan<DmaSlice> writable, int token, out ushort head)
     {
         head = 0;
         if (_broken)
@@ -232,6 +247,14 @@ public sealed class SplitQueue
     /// </summary>
     public bool Kick()
     {
+        Enter(QueueOperation.Kick);
+        bool notified = PublishAndNotify();
+        Exit();
+        return notified;
+    }
+
+    private bool PublishAndNotify()
+    {
         if (_broken)
             return false;
         ushort newIndex = _nextAvail;
@@ -278,6 +301,7 @@ public sealed class SplitQueue
     /// </summary>
     public void MarkLive()
     {
+        Enter(QueueOperation.MarkLive);
         _live = true;
         if (_notificationDeferred)
         {
@@ -285,6 +309,7 @@ public sealed class SplitQueue
             _notifier.NotifyQueue(Index);
             Counters.NotificationsSent++;
         }
+        Exit();
     }
 
     // ---------------------------------------------------------------- receiving used buffers (§2.7.14)
@@ -296,6 +321,14 @@ public sealed class SplitQueue
     /// <see cref="QueueStatus.Empty"/> when nothing new was used.
     /// </summary>
     public QueueStatus TryTakeUsed(out UsedBuffer used)
+    {
+        Enter(QueueOperation.TryTakeUsed);
+        QueueStatus status = TakeNextUsed(out used);
+        Exit();
+        return status;
+    }
+
+    private QueueStatus TakeNextUsed(out UsedBuffer used)
     {
         used = default;
         if (_broken)
@@ -370,6 +403,7 @@ public sealed class SplitQueue
     /// </summary>
     public void DisableCallbacks()
     {
+        Enter(QueueOperation.DisableCallbacks);
         _callbacksEnabled = false;
         if (EventIndex)
         {
@@ -382,6 +416,7 @@ public sealed class SplitQueue
             // §2.7.7.1: "The driver MAY set flags to 1 to advise the device that notifications are not needed."
             WriteAvailFlags(AvailFlagNoInterrupt);
         }
+        Exit();
     }
 
     /// <summary>
@@ -391,6 +426,7 @@ public sealed class SplitQueue
     /// </summary>
     public bool EnableCallbacks()
     {
+        Enter(QueueOperation.EnableCallbacks);
         _callbacksEnabled = true;
         if (EventIndex)
             RequestInterruptAt(_nextUsed);
@@ -398,7 +434,9 @@ public sealed class SplitQueue
             WriteAvailFlags(0);
         // The enable store must be visible before the re-read of used.idx, or a completion in between is lost.
         _ordering.Full();
-        return !HasUsed;
+        bool drained = !HasUsed;
+        Exit();
+        return drained;
     }
 
     // ---------------------------------------------------------------- reset (§3.3)
@@ -410,8 +448,31 @@ public sealed class SplitQueue
     /// </summary>
     public void ReclaimAfterReset()
     {
+        Enter(QueueOperation.ReclaimAfterReset);
         ResetState();
+        Exit();
     }
+
+    // ---------------------------------------------------------------- one owner at a time
+
+    /// <summary>The operation running now (<see cref="QueueOperation.None"/> when the queue is idle); for diagnostics.</summary>
+    public QueueOperation RunningOperation => (QueueOperation)Volatile.Read(ref _running);
+
+    /// <summary>
+    /// Linux's START_USE: a detector, not a lock. On one core a nested entry (an interrupt handler calling in
+    /// while the thread it interrupted is inside) always sees the mark its victim left, so the check needs no
+    /// atomic; the transport's owner word (README, "One owner per queue") is what keeps contexts apart.
+    /// </summary>
+    private void Enter(QueueOperation operation)
+    {
+        int running = Volatile.Read(ref _running);
+        if (running != (int)QueueOperation.None)
+            QueueMisuse.Reentered(operation, (QueueOperation)running);
+        Volatile.Write(ref _running, (int)operation);
+    }
+
+    /// <summary>Linux's END_USE.</summary>
+    private void Exit() => Volatile.Write(ref _running, (int)QueueOperation.None);
 
     // ---------------------------------------------------------------- ordering helpers
 
