@@ -19,11 +19,15 @@ public sealed class QueueCounters
     public ulong RejectedIdOutOfRange;
     /// <summary>Used elements whose id was not the head of a chain in flight (a duplicate, or a non-head).</summary>
     public ulong RejectedIdNotInFlight;
+    /// <summary>Used elements naming a chain that was placed but never published by a kick.</summary>
+    public ulong RejectedIdNotPublished;
     /// <summary>Used elements whose length exceeded the chain's writable bytes.</summary>
     public ulong RejectedLength;
-    /// <summary>Times the used index ran ahead of the chains in flight.</summary>
+    /// <summary>Times the used index ran ahead of the published chains in flight, or went backwards.</summary>
     public ulong RejectedUsedIndex;
+    /// <summary>Times the queue broke (each rejection breaks it; the count survives resets).</summary>
+    public ulong Broken;
 
     /// <summary>Sum of every rejection: zero for a well-behaved device.</summary>
-    public ulong Rejected => RejectedIdOutOfRange + RejectedIdNotInFlight + RejectedLength + RejectedUsedIndex;
+    public ulong Rejected => RejectedIdOutOfRange + RejectedIdNotInFlight + RejectedIdNotPublished + RejectedLength + RejectedUsedIndex;
 }

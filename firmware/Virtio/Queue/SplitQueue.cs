@@ -62,6 +62,7 @@ public sealed class SplitQueue
     private readonly ushort[] _chainLength;   // per head: descriptors in its chain; 0 = not a head in flight
     private readonly uint[] _writableBytes;   // per head: total device-writable bytes of its chain
     private readonly int[] _tokens;           // per head: the caller's token
+    private readonly ushort[] _availPosition; // per head: the avail index its slot was placed at (published once _publishedAvail passes it)
 
     private ushort _freeHead;
     private int _freeCount;
@@ -74,6 +75,7 @@ public sealed class SplitQueue
     private bool _live;                 // DRIVER_OK set: notifications allowed (§3.1.1)
     private bool _notificationDeferred; // a kick happened before DRIVER_OK
     private bool _broken;
+    private BrokenRingReason _brokenReason;
     private int _running;               // the QueueOperation inside the queue now (re-entry guard)
 
     private SplitQueue(ushort index, DmaRegion ring, SplitQueueLayout layout, bool eventIndex,
@@ -90,6 +92,7 @@ public sealed class SplitQueue
         _chainLength = new ushort[size];
         _writableBytes = new uint[size];
         _tokens = new int[size];
+        _availPosition = new ushort[size];
         Counters = new QueueCounters();
         ResetState();
     }
@@ -130,8 +133,11 @@ public sealed class SplitQueue
     /// <summary>Chains placed or exposed and not yet returned.</summary>
     public int InFlight => _inFlight;
 
-    /// <summary>True after the device broke the used-index invariant; only a device reset recovers.</summary>
+    /// <summary>True after the device broke a used-ring invariant (<see cref="BrokenReason"/>); only a device reset recovers.</summary>
     public bool IsBroken => _broken;
+
+    /// <summary>What the device did to break the queue; <see cref="BrokenRingReason.None"/> while it is sound.</summary>
+    public BrokenRingReason BrokenReason => _brokenReason;
 
     /// <summary>Traffic and rejection counts.</summary>
     public QueueCounters Counters { get; }
@@ -213,6 +219,7 @@ public sealed class SplitQueue
         _chainLength[head] = (ushort)count;
         _writableBytes[head] = (uint)writableBytes;
         _tokens[head] = token;
+        _availPosition[head] = _nextAvail;
 
         // §2.7.13.2: "avail->ring[(avail->idx + added++) % qsz] = head;" — idx itself moves in Kick.
         BinaryPrimitives.WriteUInt16LittleEndian(RingSpan(_layout.AvailableSlot(RingIndex.Slot(_nextAvail, Size)), 2), head);
@@ -315,10 +322,11 @@ public sealed class SplitQueue
     // ---------------------------------------------------------------- receiving used buffers (§2.7.14)
 
     /// <summary>
-    /// Takes the next chain the device returned, after checking it: an id out of range or not in flight
-    /// is counted and skipped; a length beyond the writable bytes is counted and the chain returned with
-    /// length 0; a used index running ahead of the chains in flight stops the queue. Returns
-    /// <see cref="QueueStatus.Empty"/> when nothing new was used.
+    /// Takes the next chain the device returned, after checking it. A used index that jumps ahead of the
+    /// published chains or goes backwards, an id out of range, not heading a chain in flight or naming a
+    /// chain never published, and a length beyond the chain's writable bytes each break the queue
+    /// (<see cref="BrokenReason"/>, counted; the lying length still returns its chain, with length 0).
+    /// Returns <see cref="QueueStatus.Empty"/> when nothing new was used.
     /// </summary>
     public QueueStatus TryTakeUsed(out UsedBuffer used)
     {
@@ -337,47 +345,71 @@ public sealed class SplitQueue
         ushort pending = RingIndex.Distance(_nextUsed, deviceIndex);
         if (pending == 0)
             return QueueStatus.Empty;
-        // Only exposed chains can come back: those placed since the last kick are still invisible to the device.
-        int exposed = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
-        if (pending > exposed)
+        // Only published chains can come back: those placed since the last kick are still invisible to the device.
+        int published = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
+        if (pending > published)
         {
             // The device claims more completions than it was given: nothing in the used ring can be trusted.
+            // No more than 32768 chains are ever in flight, so a distance of half the index space or more is a step back.
             Counters.RejectedUsedIndex++;
-            _broken = true;
-            return QueueStatus.UsedIndexCorrupt;
+            return Break(pending >= 0x8000 ? BrokenRingReason.UsedIndexWentBackwards : BrokenRingReason.UsedIndexJumpedAhead,
+                QueueStatus.UsedIndexCorrupt);
         }
 
         Span<byte> element = RingSpan(_layout.UsedSlot(RingIndex.Slot(_nextUsed, Size)), SplitQueueLayout.UsedElementSize);
         uint id = BinaryPrimitives.ReadUInt32LittleEndian(element);
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(element.Slice(4));
-        _nextUsed++;
-        if (EventIndex && _callbacksEnabled)
-            RequestInterruptAt(_nextUsed);
 
+        // §2.7.8: "id indicates the head entry of the descriptor chain describing the buffer"; anything else
+        // means the device and driver disagree about the ring, and a chain would leak silently (Linux: BAD_RING).
         if (id >= Size)
         {
             Counters.RejectedIdOutOfRange++;
-            return QueueStatus.UsedIdOutOfRange;
+            return Break(BrokenRingReason.UsedIdOutOfRange, QueueStatus.UsedIdOutOfRange);
         }
         ushort head = (ushort)id;
         if (_chainLength[head] == 0)
         {
             Counters.RejectedIdNotInFlight++;
-            return QueueStatus.UsedIdNotInFlight;
+            return Break(BrokenRingReason.UsedIdNotInFlight, QueueStatus.UsedIdNotInFlight);
         }
+        if (!IsPublished(head))
+        {
+            // Freeing it now would let the next kick publish its slot, and a reused head, a second time.
+            Counters.RejectedIdNotPublished++;
+            return Break(BrokenRingReason.UsedIdNotPublished, QueueStatus.UsedIdNotPublished);
+        }
+
+        _nextUsed++;
+        if (EventIndex && _callbacksEnabled)
+            RequestInterruptAt(_nextUsed);
         int token = _tokens[head];
         uint writable = _writableBytes[head];
         FreeChain(head);
         if (length > writable)
         {
             // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie.
+            // The caller gets its chain back (length 0), then the queue stops trusting the device.
             Counters.RejectedLength++;
             used = new UsedBuffer(head, 0, token);
-            return QueueStatus.UsedLengthTooLarge;
+            return Break(BrokenRingReason.UsedLengthBeyondChain, QueueStatus.UsedLengthTooLarge);
         }
         Counters.Completed++;
         used = new UsedBuffer(head, length, token);
         return QueueStatus.Ok;
+    }
+
+    /// <summary>True when <paramref name="head"/>'s avail slot lies before the published avail.idx.</summary>
+    private bool IsPublished(ushort head) =>
+        RingIndex.Distance(_publishedAvail, _availPosition[head]) >= RingIndex.Distance(_publishedAvail, _nextAvail);
+
+    /// <summary>Stops the queue (Linux's BAD_RING): every later call is refused until a reset.</summary>
+    private QueueStatus Break(BrokenRingReason reason, QueueStatus status)
+    {
+        _broken = true;
+        _brokenReason = reason;
+        Counters.Broken++;
+        return status;
     }
 
     /// <summary>True when the device has returned chains the driver has not taken yet.</summary>
@@ -530,6 +562,7 @@ public sealed class SplitQueue
         _chainLength[head] = 0;
         _writableBytes[head] = 0;
         _tokens[head] = 0;
+        _availPosition[head] = 0;
         _inFlight--;
     }
 
@@ -542,6 +575,7 @@ public sealed class SplitQueue
             _chainLength[i] = 0;
             _writableBytes[i] = 0;
             _tokens[i] = 0;
+            _availPosition[i] = 0;
         }
         _freeHead = 0;
         _freeCount = size;
@@ -554,6 +588,7 @@ public sealed class SplitQueue
         _live = false;
         _notificationDeferred = false;
         _broken = false;
+        _brokenReason = BrokenRingReason.None;
         // §2.7.10.1: "The driver MUST initialize flags in the used ring to 0 when allocating the used ring."
         _ring.Span.Clear();
     }
