@@ -64,6 +64,8 @@ public sealed class SplitQueue
     private readonly int[] _tokens;           // per head: the caller's token
     private readonly ushort[] _availPosition; // per head: the avail index its slot was placed at (published once _publishedAvail passes it)
 
+    // Only the owner writes these; the ones behind public properties (free count, in flight, callbacks,
+    // broken and its reason) are written and read through Volatile, since other contexts poll them.
     private ushort _freeHead;
     private int _freeCount;
     private ushort _nextAvail;          // avail.idx the driver will publish next
@@ -75,7 +77,7 @@ public sealed class SplitQueue
     private bool _live;                 // DRIVER_OK set: notifications allowed (§3.1.1)
     private bool _notificationDeferred; // a kick happened before DRIVER_OK
     private bool _broken;
-    private BrokenRingReason _brokenReason;
+    private int _brokenReason;          // a BrokenRingReason, as int for Volatile
     private int _running;               // the QueueOperation inside the queue now (re-entry guard)
 
     private SplitQueue(ushort index, DmaRegion ring, SplitQueueLayout layout, bool eventIndex,
@@ -128,16 +130,16 @@ public sealed class SplitQueue
     public bool EventIndex { get; }
 
     /// <summary>Descriptors not in any chain.</summary>
-    public int FreeDescriptors => _freeCount;
+    public int FreeDescriptors => Volatile.Read(ref _freeCount);
 
     /// <summary>Chains placed or exposed and not yet returned.</summary>
-    public int InFlight => _inFlight;
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>True after the device broke a used-ring invariant (<see cref="BrokenReason"/>); only a device reset recovers.</summary>
-    public bool IsBroken => _broken;
+    public bool IsBroken => Volatile.Read(ref _broken);
 
     /// <summary>What the device did to break the queue; <see cref="BrokenRingReason.None"/> while it is sound.</summary>
-    public BrokenRingReason BrokenReason => _brokenReason;
+    public BrokenRingReason BrokenReason => (BrokenRingReason)Volatile.Read(ref _brokenReason);
 
     /// <summary>Traffic and rejection counts.</summary>
     public QueueCounters Counters { get; }
@@ -215,7 +217,7 @@ public sealed class SplitQueue
                 id = next;
         }
         _freeHead = _link[id];
-        _freeCount -= count;
+        Volatile.Write(ref _freeCount, _freeCount - count);
         _chainLength[head] = (ushort)count;
         _writableBytes[head] = (uint)writableBytes;
         _tokens[head] = token;
@@ -224,8 +226,8 @@ public sealed class SplitQueue
         // §2.7.13.2: "avail->ring[(avail->idx + added++) % qsz] = head;" — idx itself moves in Kick.
         BinaryPrimitives.WriteUInt16LittleEndian(RingSpan(_layout.AvailableSlot(RingIndex.Slot(_nextAvail, Size)), 2), head);
         _nextAvail++;
-        _inFlight++;
-        Counters.Submitted++;
+        Volatile.Write(ref _inFlight, _inFlight + 1);
+        Counters.CountSubmitted();
         return QueueStatus.Ok;
     }
 
@@ -288,7 +290,7 @@ public sealed class SplitQueue
 
         if (!needed)
         {
-            Counters.NotificationsSuppressed++;
+            Counters.CountNotificationSuppressed();
             return false;
         }
         if (!_live)
@@ -298,7 +300,7 @@ public sealed class SplitQueue
             return false;
         }
         _notifier.NotifyQueue(Index);
-        Counters.NotificationsSent++;
+        Counters.CountNotificationSent();
         return true;
     }
 
@@ -314,7 +316,7 @@ public sealed class SplitQueue
         {
             _notificationDeferred = false;
             _notifier.NotifyQueue(Index);
-            Counters.NotificationsSent++;
+            Counters.CountNotificationSent();
         }
         Exit();
     }
@@ -351,7 +353,7 @@ public sealed class SplitQueue
         {
             // The device claims more completions than it was given: nothing in the used ring can be trusted.
             // No more than 32768 chains are ever in flight, so a distance of half the index space or more is a step back.
-            Counters.RejectedUsedIndex++;
+            Counters.CountRejectedUsedIndex();
             return Break(pending >= 0x8000 ? BrokenRingReason.UsedIndexWentBackwards : BrokenRingReason.UsedIndexJumpedAhead,
                 QueueStatus.UsedIndexCorrupt);
         }
@@ -364,19 +366,19 @@ public sealed class SplitQueue
         // means the device and driver disagree about the ring, and a chain would leak silently (Linux: BAD_RING).
         if (id >= Size)
         {
-            Counters.RejectedIdOutOfRange++;
+            Counters.CountRejectedIdOutOfRange();
             return Break(BrokenRingReason.UsedIdOutOfRange, QueueStatus.UsedIdOutOfRange);
         }
         ushort head = (ushort)id;
         if (_chainLength[head] == 0)
         {
-            Counters.RejectedIdNotInFlight++;
+            Counters.CountRejectedIdNotInFlight();
             return Break(BrokenRingReason.UsedIdNotInFlight, QueueStatus.UsedIdNotInFlight);
         }
         if (!IsPublished(head))
         {
             // Freeing it now would let the next kick publish its slot, and a reused head, a second time.
-            Counters.RejectedIdNotPublished++;
+            Counters.CountRejectedIdNotPublished();
             return Break(BrokenRingReason.UsedIdNotPublished, QueueStatus.UsedIdNotPublished);
         }
 
@@ -390,11 +392,11 @@ public sealed class SplitQueue
         {
             // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie.
             // The caller gets its chain back (length 0), then the queue stops trusting the device.
-            Counters.RejectedLength++;
+            Counters.CountRejectedLength();
             used = new UsedBuffer(head, 0, token);
             return Break(BrokenRingReason.UsedLengthBeyondChain, QueueStatus.UsedLengthTooLarge);
         }
-        Counters.Completed++;
+        Counters.CountCompleted();
         used = new UsedBuffer(head, length, token);
         return QueueStatus.Ok;
     }
@@ -406,14 +408,14 @@ public sealed class SplitQueue
     /// <summary>Stops the queue (Linux's BAD_RING): every later call is refused until a reset.</summary>
     private QueueStatus Break(BrokenRingReason reason, QueueStatus status)
     {
-        _broken = true;
-        _brokenReason = reason;
-        Counters.Broken++;
+        Volatile.Write(ref _brokenReason, (int)reason);
+        Volatile.Write(ref _broken, true);
+        Counters.CountBroken();
         return status;
     }
 
     /// <summary>True when the device has returned chains the driver has not taken yet.</summary>
-    public bool HasUsed => !_broken && ReadUsedIndex() != _nextUsed;
+    public bool HasUsed => !IsBroken && ReadUsedIndex() != _nextUsed;
 
     /// <summary>
     /// The device's used.idx now. Take it before a <see cref="Kick"/>, then poll
@@ -427,7 +429,7 @@ public sealed class SplitQueue
     // ---------------------------------------------------------------- used-buffer notification suppression (§2.7.7)
 
     /// <summary>True while the driver asks the device for used-buffer notifications.</summary>
-    public bool CallbacksEnabled => _callbacksEnabled;
+    public bool CallbacksEnabled => Volatile.Read(ref _callbacksEnabled);
 
     /// <summary>
     /// Asks the device not to send used-buffer notifications (a hint: §2.7.7 says it is not reliable,
@@ -436,7 +438,7 @@ public sealed class SplitQueue
     public void DisableCallbacks()
     {
         Enter(QueueOperation.DisableCallbacks);
-        _callbacksEnabled = false;
+        Volatile.Write(ref _callbacksEnabled, false);
         if (EventIndex)
         {
             // §2.7.7.1: with EVENT_IDX flags MUST stay 0; park used_event as far behind as it can be,
@@ -459,7 +461,7 @@ public sealed class SplitQueue
     public bool EnableCallbacks()
     {
         Enter(QueueOperation.EnableCallbacks);
-        _callbacksEnabled = true;
+        Volatile.Write(ref _callbacksEnabled, true);
         if (EventIndex)
             RequestInterruptAt(_nextUsed);
         else
@@ -558,12 +560,12 @@ public sealed class SplitQueue
             tail = _link[tail];
         _link[tail] = _freeHead;
         _freeHead = head;
-        _freeCount += length;
+        Volatile.Write(ref _freeCount, _freeCount + length);
         _chainLength[head] = 0;
         _writableBytes[head] = 0;
         _tokens[head] = 0;
         _availPosition[head] = 0;
-        _inFlight--;
+        Volatile.Write(ref _inFlight, _inFlight - 1);
     }
 
     private void ResetState()
@@ -578,17 +580,17 @@ public sealed class SplitQueue
             _availPosition[i] = 0;
         }
         _freeHead = 0;
-        _freeCount = size;
+        Volatile.Write(ref _freeCount, size);
         _nextAvail = 0;
         _publishedAvail = 0;
         _availAtLastKick = 0;
         _nextUsed = 0;
-        _inFlight = 0;
-        _callbacksEnabled = true;
+        Volatile.Write(ref _inFlight, 0);
+        Volatile.Write(ref _callbacksEnabled, true);
         _live = false;
         _notificationDeferred = false;
-        _broken = false;
-        _brokenReason = BrokenRingReason.None;
+        Volatile.Write(ref _broken, false);
+        Volatile.Write(ref _brokenReason, (int)BrokenRingReason.None);
         // §2.7.10.1: "The driver MUST initialize flags in the used ring to 0 when allocating the used ring."
         _ring.Span.Clear();
     }
