@@ -36,7 +36,7 @@ catch (Exception e) when (e is IOException or ArgumentException or FormatExcepti
 }
 
 var device = new ScmiVirtioDevice(model, log);
-using var server = new VhostUserServer(options.SocketPath!, device, log);
+using var server = new VhostUserServer(options.SocketPath!, device, log) { OfferP2AChannels = !options.NoP2A };
 // Handlers go in before "listening on" is printed: a script may signal as soon as it reads that line.
 void RequestStop(PosixSignalContext context)
 {

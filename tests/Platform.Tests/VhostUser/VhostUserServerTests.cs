@@ -15,7 +15,7 @@ public sealed class VhostUserServerTests
     private static readonly byte[] BaseProtocolVersion = BitConverter.GetBytes(0x10u << 10);
 
     /// <summary>The connect-time and start-time sequence QEMU 10 sends (see the design note), up to both rings enabled.</summary>
-    private static (DriverQueue Cmdq, DriverQueue Eventq) Handshake(VhostUserFrontendDouble frontend, bool replyAck = true)
+    internal static (DriverQueue Cmdq, DriverQueue Eventq) Handshake(VhostUserFrontendDouble frontend, bool replyAck = true)
     {
         frontend.RequestU64(VhostUserRequest.GetFeatures);
         ulong protocol = frontend.RequestU64(VhostUserRequest.GetProtocolFeatures);
@@ -38,7 +38,7 @@ public sealed class VhostUserServerTests
         return (cmdq, eventq);
     }
 
-    private static byte[] AwaitReply(VhostUserFrontendDouble frontend, DriverQueue cmdq, ushort head)
+    internal static byte[] AwaitReply(VhostUserFrontendDouble frontend, DriverQueue cmdq, ushort head)
     {
         Assert.True(frontend.WaitCall(0), "no call eventfd signal for the reply");
         Assert.True(cmdq.TryTakeUsed(out UsedElement used));

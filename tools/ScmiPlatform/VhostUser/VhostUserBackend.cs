@@ -32,17 +32,19 @@ internal sealed class VhostUserBackend : IDisposable
     private readonly UnixSocket _socket;
     private readonly ScmiVirtioDevice _device;
     private readonly TransportLog _log;
+    private readonly VirtioFeatures _offeredFeatures;
     private readonly VringState[] _vrings = Enumerable.Range(0, QueueCount).Select(i => new VringState(i)).ToArray();
     private GuestMemory? _memory;
     private VirtioFeatures _ackedFeatures;
     private VhostUserProtocolFeatures _ackedProtocolFeatures;
     private bool _featuresSet;
 
-    public VhostUserBackend(UnixSocket socket, ScmiVirtioDevice device, TransportLog log)
+    public VhostUserBackend(UnixSocket socket, ScmiVirtioDevice device, TransportLog log, VirtioFeatures offeredFeatures = OfferedFeatures)
     {
         _socket = socket;
         _device = device;
         _log = log;
+        _offeredFeatures = offeredFeatures & OfferedFeatures;
     }
 
     public int SocketFd => _socket.Fd;
@@ -104,8 +106,8 @@ internal sealed class VhostUserBackend : IDisposable
         switch (request)
         {
             case VhostUserRequest.GetFeatures:
-                Trace(name, $"-> 0x{(ulong)OfferedFeatures:x}");
-                return ReplyU64(header, (ulong)OfferedFeatures);
+                Trace(name, $"-> 0x{(ulong)_offeredFeatures:x}");
+                return ReplyU64(header, (ulong)_offeredFeatures);
             case VhostUserRequest.GetProtocolFeatures:
                 Trace(name, $"-> 0x{(ulong)OfferedProtocolFeatures:x}");
                 return ReplyU64(header, (ulong)OfferedProtocolFeatures);
@@ -209,9 +211,9 @@ internal sealed class VhostUserBackend : IDisposable
         if (!RequireU64(payload, name, out ulong features))
             return false;
         var acked = (VirtioFeatures)features;
-        if ((acked & ~OfferedFeatures) != 0)
-            _log.Warn($"vhost-user: {name} acks features we did not offer: 0x{(ulong)(acked & ~OfferedFeatures):x}; ignoring them");
-        _ackedFeatures = acked & OfferedFeatures;
+        if ((acked & ~_offeredFeatures) != 0)
+            _log.Warn($"vhost-user: {name} acks features we did not offer: 0x{(ulong)(acked & ~_offeredFeatures):x}; ignoring them");
+        _ackedFeatures = acked & _offeredFeatures;
         _featuresSet = true;
         _device.NegotiatedFeatures = _ackedFeatures;
         Trace(name, $"0x{features:x}");

@@ -1,5 +1,6 @@
 // The listening side: accepts one frontend at a time and runs its messages and kicks on one thread.
 using ScmiPlatform.Device;
+using ScmiPlatform.Virtqueue;
 
 namespace ScmiPlatform.VhostUser;
 
@@ -28,6 +29,12 @@ public sealed unsafe class VhostUserServer : IDisposable
         _log = log;
     }
 
+    /// <summary>
+    /// Offer VIRTIO_SCMI_F_P2A_CHANNELS (default). Without it the driver sees no eventq feature and the
+    /// model answers every asynchronous or notify request NOT_SUPPORTED (virtio 1.3 §5.17.3).
+    /// </summary>
+    public bool OfferP2AChannels { get; init; } = true;
+
     /// <summary>Connections accepted so far.</summary>
     public int Connections { get; private set; }
 
@@ -54,7 +61,7 @@ public sealed unsafe class VhostUserServer : IDisposable
             Connections++;
             _log.Info($"frontend connected (connection {Connections})");
             bool stopped = false;
-            using (var backend = new VhostUserBackend(connection, _device, _log))
+            using (var backend = new VhostUserBackend(connection, _device, _log, OfferedFeatures))
             {
                 try { stopped = Serve(backend); }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -68,6 +75,10 @@ public sealed unsafe class VhostUserServer : IDisposable
                 return;
         }
     }
+
+    private VirtioFeatures OfferedFeatures => OfferP2AChannels
+        ? VhostUserBackend.OfferedFeatures
+        : VhostUserBackend.OfferedFeatures & ~VirtioFeatures.ScmiP2AChannels;
 
     /// <summary>Asks <see cref="Run"/> to return.</summary>
     public void Stop() => EventFd.Signal(_stop.Value);
