@@ -62,7 +62,10 @@ public sealed class SplitQueue
     private readonly ushort[] _chainLength;   // per head: descriptors in its chain; 0 = not a head in flight
     private readonly uint[] _writableBytes;   // per head: total device-writable bytes of its chain
     private readonly int[] _tokens;           // per head: the caller's token
+    private readonly ushort[] _availPosition; // per head: the avail index its slot was placed at (published once _publishedAvail passes it)
 
+    // Only the owner writes these; the ones behind public properties (free count, in flight, callbacks,
+    // broken and its reason) are written and read through Volatile, since other contexts poll them.
     private ushort _freeHead;
     private int _freeCount;
     private ushort _nextAvail;          // avail.idx the driver will publish next
@@ -74,6 +77,7 @@ public sealed class SplitQueue
     private bool _live;                 // DRIVER_OK set: notifications allowed (§3.1.1)
     private bool _notificationDeferred; // a kick happened before DRIVER_OK
     private bool _broken;
+    private int _brokenReason;          // a BrokenRingReason, as int for Volatile
     private int _running;               // the QueueOperation inside the queue now (re-entry guard)
 
     private SplitQueue(ushort index, DmaRegion ring, SplitQueueLayout layout, bool eventIndex,
@@ -90,6 +94,7 @@ public sealed class SplitQueue
         _chainLength = new ushort[size];
         _writableBytes = new uint[size];
         _tokens = new int[size];
+        _availPosition = new ushort[size];
         Counters = new QueueCounters();
         ResetState();
     }
@@ -125,13 +130,16 @@ public sealed class SplitQueue
     public bool EventIndex { get; }
 
     /// <summary>Descriptors not in any chain.</summary>
-    public int FreeDescriptors => _freeCount;
+    public int FreeDescriptors => Volatile.Read(ref _freeCount);
 
     /// <summary>Chains placed or exposed and not yet returned.</summary>
-    public int InFlight => _inFlight;
+    public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>True after the device broke the used-index invariant; only a device reset recovers.</summary>
-    public bool IsBroken => _broken;
+    /// <summary>True after the device broke a used-ring invariant (<see cref="BrokenReason"/>); only a device reset recovers.</summary>
+    public bool IsBroken => Volatile.Read(ref _broken);
+
+    /// <summary>What the device did to break the queue; <see cref="BrokenRingReason.None"/> while it is sound.</summary>
+    public BrokenRingReason BrokenReason => (BrokenRingReason)Volatile.Read(ref _brokenReason);
 
     /// <summary>Traffic and rejection counts.</summary>
     public QueueCounters Counters { get; }
@@ -209,16 +217,17 @@ public sealed class SplitQueue
                 id = next;
         }
         _freeHead = _link[id];
-        _freeCount -= count;
+        Volatile.Write(ref _freeCount, _freeCount - count);
         _chainLength[head] = (ushort)count;
         _writableBytes[head] = (uint)writableBytes;
         _tokens[head] = token;
+        _availPosition[head] = _nextAvail;
 
         // §2.7.13.2: "avail->ring[(avail->idx + added++) % qsz] = head;" — idx itself moves in Kick.
         BinaryPrimitives.WriteUInt16LittleEndian(RingSpan(_layout.AvailableSlot(RingIndex.Slot(_nextAvail, Size)), 2), head);
         _nextAvail++;
-        _inFlight++;
-        Counters.Submitted++;
+        Volatile.Write(ref _inFlight, _inFlight + 1);
+        Counters.CountSubmitted();
         return QueueStatus.Ok;
     }
 
@@ -281,7 +290,7 @@ public sealed class SplitQueue
 
         if (!needed)
         {
-            Counters.NotificationsSuppressed++;
+            Counters.CountNotificationSuppressed();
             return false;
         }
         if (!_live)
@@ -291,7 +300,7 @@ public sealed class SplitQueue
             return false;
         }
         _notifier.NotifyQueue(Index);
-        Counters.NotificationsSent++;
+        Counters.CountNotificationSent();
         return true;
     }
 
@@ -307,7 +316,7 @@ public sealed class SplitQueue
         {
             _notificationDeferred = false;
             _notifier.NotifyQueue(Index);
-            Counters.NotificationsSent++;
+            Counters.CountNotificationSent();
         }
         Exit();
     }
@@ -315,10 +324,11 @@ public sealed class SplitQueue
     // ---------------------------------------------------------------- receiving used buffers (§2.7.14)
 
     /// <summary>
-    /// Takes the next chain the device returned, after checking it: an id out of range or not in flight
-    /// is counted and skipped; a length beyond the writable bytes is counted and the chain returned with
-    /// length 0; a used index running ahead of the chains in flight stops the queue. Returns
-    /// <see cref="QueueStatus.Empty"/> when nothing new was used.
+    /// Takes the next chain the device returned, after checking it. A used index that jumps ahead of the
+    /// published chains or goes backwards, an id out of range, not heading a chain in flight or naming a
+    /// chain never published, and a length beyond the chain's writable bytes each break the queue
+    /// (<see cref="BrokenReason"/>, counted; the lying length still returns its chain, with length 0).
+    /// Returns <see cref="QueueStatus.Empty"/> when nothing new was used.
     /// </summary>
     public QueueStatus TryTakeUsed(out UsedBuffer used)
     {
@@ -337,51 +347,75 @@ public sealed class SplitQueue
         ushort pending = RingIndex.Distance(_nextUsed, deviceIndex);
         if (pending == 0)
             return QueueStatus.Empty;
-        // Only exposed chains can come back: those placed since the last kick are still invisible to the device.
-        int exposed = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
-        if (pending > exposed)
+        // Only published chains can come back: those placed since the last kick are still invisible to the device.
+        int published = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
+        if (pending > published)
         {
             // The device claims more completions than it was given: nothing in the used ring can be trusted.
-            Counters.RejectedUsedIndex++;
-            _broken = true;
-            return QueueStatus.UsedIndexCorrupt;
+            // No more than 32768 chains are ever in flight, so a distance of half the index space or more is a step back.
+            Counters.CountRejectedUsedIndex();
+            return Break(pending >= 0x8000 ? BrokenRingReason.UsedIndexWentBackwards : BrokenRingReason.UsedIndexJumpedAhead,
+                QueueStatus.UsedIndexCorrupt);
         }
 
         Span<byte> element = RingSpan(_layout.UsedSlot(RingIndex.Slot(_nextUsed, Size)), SplitQueueLayout.UsedElementSize);
         uint id = BinaryPrimitives.ReadUInt32LittleEndian(element);
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(element.Slice(4));
-        _nextUsed++;
-        if (EventIndex && _callbacksEnabled)
-            RequestInterruptAt(_nextUsed);
 
+        // §2.7.8: "id indicates the head entry of the descriptor chain describing the buffer"; anything else
+        // means the device and driver disagree about the ring, and a chain would leak silently (Linux: BAD_RING).
         if (id >= Size)
         {
-            Counters.RejectedIdOutOfRange++;
-            return QueueStatus.UsedIdOutOfRange;
+            Counters.CountRejectedIdOutOfRange();
+            return Break(BrokenRingReason.UsedIdOutOfRange, QueueStatus.UsedIdOutOfRange);
         }
         ushort head = (ushort)id;
         if (_chainLength[head] == 0)
         {
-            Counters.RejectedIdNotInFlight++;
-            return QueueStatus.UsedIdNotInFlight;
+            Counters.CountRejectedIdNotInFlight();
+            return Break(BrokenRingReason.UsedIdNotInFlight, QueueStatus.UsedIdNotInFlight);
         }
+        if (!IsPublished(head))
+        {
+            // Freeing it now would let the next kick publish its slot, and a reused head, a second time.
+            Counters.CountRejectedIdNotPublished();
+            return Break(BrokenRingReason.UsedIdNotPublished, QueueStatus.UsedIdNotPublished);
+        }
+
+        _nextUsed++;
+        if (EventIndex && _callbacksEnabled)
+            RequestInterruptAt(_nextUsed);
         int token = _tokens[head];
         uint writable = _writableBytes[head];
         FreeChain(head);
         if (length > writable)
         {
             // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie.
-            Counters.RejectedLength++;
+            // The caller gets its chain back (length 0), then the queue stops trusting the device.
+            Counters.CountRejectedLength();
             used = new UsedBuffer(head, 0, token);
-            return QueueStatus.UsedLengthTooLarge;
+            return Break(BrokenRingReason.UsedLengthBeyondChain, QueueStatus.UsedLengthTooLarge);
         }
-        Counters.Completed++;
+        Counters.CountCompleted();
         used = new UsedBuffer(head, length, token);
         return QueueStatus.Ok;
     }
 
+    /// <summary>True when <paramref name="head"/>'s avail slot lies before the published avail.idx.</summary>
+    private bool IsPublished(ushort head) =>
+        RingIndex.Distance(_publishedAvail, _availPosition[head]) >= RingIndex.Distance(_publishedAvail, _nextAvail);
+
+    /// <summary>Stops the queue (Linux's BAD_RING): every later call is refused until a reset.</summary>
+    private QueueStatus Break(BrokenRingReason reason, QueueStatus status)
+    {
+        Volatile.Write(ref _brokenReason, (int)reason);
+        Volatile.Write(ref _broken, true);
+        Counters.CountBroken();
+        return status;
+    }
+
     /// <summary>True when the device has returned chains the driver has not taken yet.</summary>
-    public bool HasUsed => !_broken && ReadUsedIndex() != _nextUsed;
+    public bool HasUsed => !IsBroken && ReadUsedIndex() != _nextUsed;
 
     /// <summary>
     /// The device's used.idx now. Take it before a <see cref="Kick"/>, then poll
@@ -395,7 +429,7 @@ public sealed class SplitQueue
     // ---------------------------------------------------------------- used-buffer notification suppression (§2.7.7)
 
     /// <summary>True while the driver asks the device for used-buffer notifications.</summary>
-    public bool CallbacksEnabled => _callbacksEnabled;
+    public bool CallbacksEnabled => Volatile.Read(ref _callbacksEnabled);
 
     /// <summary>
     /// Asks the device not to send used-buffer notifications (a hint: §2.7.7 says it is not reliable,
@@ -404,7 +438,7 @@ public sealed class SplitQueue
     public void DisableCallbacks()
     {
         Enter(QueueOperation.DisableCallbacks);
-        _callbacksEnabled = false;
+        Volatile.Write(ref _callbacksEnabled, false);
         if (EventIndex)
         {
             // §2.7.7.1: with EVENT_IDX flags MUST stay 0; park used_event as far behind as it can be,
@@ -427,7 +461,7 @@ public sealed class SplitQueue
     public bool EnableCallbacks()
     {
         Enter(QueueOperation.EnableCallbacks);
-        _callbacksEnabled = true;
+        Volatile.Write(ref _callbacksEnabled, true);
         if (EventIndex)
             RequestInterruptAt(_nextUsed);
         else
@@ -526,11 +560,12 @@ public sealed class SplitQueue
             tail = _link[tail];
         _link[tail] = _freeHead;
         _freeHead = head;
-        _freeCount += length;
+        Volatile.Write(ref _freeCount, _freeCount + length);
         _chainLength[head] = 0;
         _writableBytes[head] = 0;
         _tokens[head] = 0;
-        _inFlight--;
+        _availPosition[head] = 0;
+        Volatile.Write(ref _inFlight, _inFlight - 1);
     }
 
     private void ResetState()
@@ -542,18 +577,20 @@ public sealed class SplitQueue
             _chainLength[i] = 0;
             _writableBytes[i] = 0;
             _tokens[i] = 0;
+            _availPosition[i] = 0;
         }
         _freeHead = 0;
-        _freeCount = size;
+        Volatile.Write(ref _freeCount, size);
         _nextAvail = 0;
         _publishedAvail = 0;
         _availAtLastKick = 0;
         _nextUsed = 0;
-        _inFlight = 0;
-        _callbacksEnabled = true;
+        Volatile.Write(ref _inFlight, 0);
+        Volatile.Write(ref _callbacksEnabled, true);
         _live = false;
         _notificationDeferred = false;
-        _broken = false;
+        Volatile.Write(ref _broken, false);
+        Volatile.Write(ref _brokenReason, (int)BrokenRingReason.None);
         // §2.7.10.1: "The driver MUST initialize flags in the used ring to 0 when allocating the used ring."
         _ring.Span.Clear();
     }

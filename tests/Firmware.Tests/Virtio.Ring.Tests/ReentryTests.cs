@@ -24,7 +24,7 @@ public class ReentryTests
     private static QueueStatus s_handlerStatus;
 
     [Setup]
-    public static unsafe void BringUp()
+    public static void BringUp()
     {
         var notifier = new InterruptingNotifier();
         s_victim = SplitQueue.Create(0, 8, 4, eventIndex: false, HeapDmaAllocator.Instance, BarrierMemoryOrdering.Instance, notifier);
@@ -35,7 +35,7 @@ public class ReentryTests
         Assert.IsNotNull(s_buffer, "buffer memory");
         s_victim!.MarkLive();
         s_idle!.MarkLive();
-        Interrupts.Register(SpareIntid, &DrainFromInterrupt);
+        Interrupts.Register(SpareIntid, new DrainingHandler());
         Interrupts.Configure(SpareIntid, InterruptTrigger.Edge);
         Interrupts.Enable(SpareIntid);
     }
@@ -73,10 +73,14 @@ public class ReentryTests
 
     private static void PendAndWait() => InterruptingNotifier.RaiseAndWait();
 
-    private static void DrainFromInterrupt(uint intid)
+    /// <summary>Drains the target queue in IRQ context, as a transport's interrupt handler would.</summary>
+    private sealed class DrainingHandler : InterruptHandler
     {
-        s_handlerRan = true;
-        s_handlerStatus = s_target!.TryTakeUsed(out _);
+        public override void OnInterrupt(uint intid)
+        {
+            s_handlerRan = true;
+            s_handlerStatus = s_target!.TryTakeUsed(out _);
+        }
     }
 
     /// <summary>Notifies by raising the spare SPI and waiting until its handler has run.</summary>
