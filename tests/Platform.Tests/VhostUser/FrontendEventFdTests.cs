@@ -141,7 +141,9 @@ public sealed class FrontendEventFdTests
             long before = CpuTicks(daemon.Id);
             Thread.Sleep(1000);
             long used = CpuTicks(daemon.Id) - before;
-            Assert.True(used < 30, $"the daemon used {used} ticks (1/100 s) of CPU in 1 s while idle\n{daemon.Stderr}");
+            // A spinning server thread takes a whole core when it can get one (30+ ticks even on a loaded machine);
+            // an idle daemon takes next to nothing.
+            Assert.True(used < 10, $"the daemon used {used} ticks (1/100 s) of CPU in 1 s while idle\n{daemon.Stderr}");
             Assert.Contains("kick fd of queue 0 hung up", daemon.Stderr);
             // The ring is still served (polled from now on) and the connection is alive.
             ushort head = cmdq.AddChain([BaseProtocolVersion], [16]);
