@@ -14,11 +14,25 @@ public sealed partial class ScmiVirtioTransport
     private readonly InterruptCauses _interruptCauses = new InterruptCauses();
     private int _repairWanted;
 
+    /// <summary>
+    /// A point where another context may run in between (every access to a word shared between contexts).
+    /// Empty on target, where the compiler removes the calls; host race tests implement it to choose who runs next.
+    /// </summary>
+    static partial void Interleave();
+
     /// <summary>Claims the queues; false (at once) when another context is inside them.</summary>
-    private bool TryClaimOwner() => Interlocked.CompareExchange(ref _owner, 1, 0) == 0;
+    private bool TryClaimOwner()
+    {
+        Interleave();
+        return Interlocked.CompareExchange(ref _owner, 1, 0) == 0;
+    }
 
     /// <summary>Leaves work for whoever holds the queues (it re-checks before letting go).</summary>
-    private void RequestWork() => Volatile.Write(ref _workWanted, 1);
+    private void RequestWork()
+    {
+        Interleave();
+        Volatile.Write(ref _workWanted, 1);
+    }
 
     /// <summary>
     /// Lets go of the queues, first doing what others asked for and what the used rings hold; after the
@@ -35,7 +49,9 @@ public sealed partial class ScmiVirtioTransport
             if (Volatile.Read(ref _ready) != 0 && (_cmdq.HasUsed || (_eventq is not null && _eventq.HasUsed) || _cmdq.IsBroken
                 || (_eventq is not null && _eventq.IsBroken)))
                 DrainLocked(context);
+            Interleave();
             Interlocked.Exchange(ref _owner, 0);
+            Interleave();
             if (Volatile.Read(ref _workWanted) == 0 && Volatile.Read(ref _repairWanted) == 0)
                 return;
             if (!TryClaimOwner())
@@ -113,9 +129,11 @@ public sealed partial class ScmiVirtioTransport
 
         while (true)
         {
+            Interleave();
             int state = Volatile.Read(ref _txState[slot]);
             if (state == MessageState.InFlight || state == MessageState.Polled)
             {
+                Interleave();
                 if (Interlocked.CompareExchange(ref _txState[slot], MessageState.Done, state) != state)
                     continue;
                 Interlocked.Increment(ref Counters.Replied);
@@ -143,6 +161,7 @@ public sealed partial class ScmiVirtioTransport
             }
             if (state == MessageState.TimedOut)
             {
+                Interleave();
                 if (Interlocked.CompareExchange(ref _txState[slot], MessageState.Reserved, MessageState.TimedOut) != MessageState.TimedOut)
                     continue;
                 // mark_txdone: the caller gave up; the device has now let go, so the buffer can finally be reused.

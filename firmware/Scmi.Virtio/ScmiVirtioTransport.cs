@@ -362,6 +362,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         if (!Owns(message))
             return true;
         int slot = message.Index;
+        Interleave();
         if (Volatile.Read(ref _txState[slot]) == MessageState.Done)
             return true;
         if (!TryClaimOwner())
@@ -411,9 +412,11 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
             Interlocked.Increment(ref Counters.TimedOut);
         while (true)
         {
+            Interleave();
             int state = Volatile.Read(ref _txState[slot]);
             if (state == MessageState.Done)
             {
+                Interleave();
                 if (Interlocked.CompareExchange(ref _txState[slot], MessageState.Reserved, MessageState.Done) != MessageState.Done)
                     continue;
                 // A reply that landed after the caller's deadline but before this call is late all the same.
@@ -425,6 +428,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
             if (state == MessageState.InFlight || state == MessageState.Polled)
             {
                 // The device still owns the buffers: keep them reserved until it gives them back (mark_txdone).
+                Interleave();
                 if (Interlocked.CompareExchange(ref _txState[slot], MessageState.TimedOut, state) == state)
                 {
                     ScmiVirtioTrace.Message(_trace, "timeout", new ScmiHeader(_txHeader[slot]), 0, 0);
