@@ -14,10 +14,12 @@ public sealed class Loopback
 
     public Loopback(IEnumerable<string>? faults = null, int seed = 0, InterruptDelivery delivery = InterruptDelivery.Deferred,
         ScmiVirtioOptions? options = null, ulong offeredFeatures = DefaultFeatures, ushort queueSizeMax = 256, bool legacy = false,
-        DeviceBackend? backend = null)
+        Func<PinnedGuestMemory, DeviceBackend>? backendFactory = null, MemoryOrdering? ordering = null)
     {
         Memory = new PinnedGuestMemory();
         Scheduler = new ManualScheduler();
+        DeviceBackend? backend = backendFactory?.Invoke(Memory);
+        Backend = backend;
         Platform = backend is null ? new PlatformBackend(Memory, Scheduler, faults, seed) : null;
         Checker = new OwnershipChecker(Memory);
         Registers = new LoopbackRegisters(new CheckedBackend(backend ?? Platform!, Checker), offeredFeatures, legacy, queueSizeMax)
@@ -27,7 +29,7 @@ public sealed class Loopback
         Clock = new SimulatedClock(Scheduler, Registers);
         Options = options ?? new ScmiVirtioOptions { SyncTimeoutMicroseconds = 30_000 };
         Device = new VirtioDevice(new MmioTransport(Registers, Registers.Identity));
-        Start = ScmiVirtioTransport.Create(Device, Options, Memory, new PlainOrdering(), out ScmiVirtioTransport? transport);
+        Start = ScmiVirtioTransport.Create(Device, Options, Memory, ordering ?? new PlainOrdering(), out ScmiVirtioTransport? transport);
         Transport = transport;
         if (transport is not null)
             Registers.InterruptHandler = transport.HandleInterrupt;
@@ -39,6 +41,8 @@ public sealed class Loopback
     public PinnedGuestMemory Memory { get; }
     public ManualScheduler Scheduler { get; }
     public PlatformBackend? Platform { get; }
+    public DeviceBackend? Backend { get; }
+    public HostileDevice Hostile => (HostileDevice)Backend!;
     public OwnershipChecker Checker { get; }
     public LoopbackRegisters Registers { get; }
     public SimulatedClock Clock { get; }
@@ -65,10 +69,19 @@ public sealed class Loopback
     }
 }
 
-/// <summary>Barriers on the host: the loopback runs on one thread, so program order is enough.</summary>
+/// <summary>Barriers on the host: the loopback runs on one thread, so program order is enough. A test may act at a barrier.</summary>
 public sealed class PlainOrdering : MemoryOrdering
 {
-    public override void StoreStore() { }
+    /// <summary>Runs at the next store-store barrier only (the one before a kick publishes the avail index).</summary>
+    public Action? AtNextStoreStore { get; set; }
+
+    public override void StoreStore()
+    {
+        Action? once = AtNextStoreStore;
+        AtNextStoreStore = null;
+        once?.Invoke();
+    }
+
     public override void LoadLoad() { }
     public override void Full() { }
 }
