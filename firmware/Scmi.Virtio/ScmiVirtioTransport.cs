@@ -226,6 +226,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Platform messages waiting for <see cref="FetchNotification"/>. Context: any.</summary>
     public int PlatformMessagesWaiting => Volatile.Read(ref _rxFifoCount);
 
+    /// <summary>True while some context is inside the queues (the owner word is held). Context: any.</summary>
+    public bool IsOwnerHeld => Volatile.Read(ref _owner) != 0;
+
     /// <summary>The command queue (for tests and measurements; use only while the channel is idle).</summary>
     public SplitQueue CommandQueue => _cmdq;
 

@@ -14,9 +14,9 @@ public sealed class Loopback
 
     public Loopback(IEnumerable<string>? faults = null, int seed = 0, InterruptDelivery delivery = InterruptDelivery.Deferred,
         ScmiVirtioOptions? options = null, ulong offeredFeatures = DefaultFeatures, ushort queueSizeMax = 256, bool legacy = false,
-        Func<PinnedGuestMemory, DeviceBackend>? backendFactory = null, MemoryOrdering? ordering = null)
+        Func<PinnedGuestMemory, DeviceBackend>? backendFactory = null, MemoryOrdering? ordering = null, int memoryBytes = 4 << 20)
     {
-        Memory = new PinnedGuestMemory();
+        Memory = new PinnedGuestMemory(memoryBytes);
         Scheduler = new ManualScheduler();
         DeviceBackend? backend = backendFactory?.Invoke(Memory);
         Backend = backend;
