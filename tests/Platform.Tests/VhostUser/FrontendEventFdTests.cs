@@ -18,7 +18,7 @@ public sealed class FrontendEventFdTests
     /// <summary>Features without VHOST_USER_F_PROTOCOL_FEATURES (rings start enabled), the memory table, call fds.</summary>
     private static (DriverQueue Cmdq, DriverQueue Eventq) Prepare(VhostUserFrontendDouble frontend)
     {
-        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels));
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | ScmiFeatures.P2AChannels));
         frontend.SetMemTable();
         frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
         frontend.SetVringFd(VhostUserRequest.SetVringCall, 1);
