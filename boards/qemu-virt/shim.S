@@ -310,6 +310,13 @@ function nano_cpu_stack_pointer
     mov     x0, sp
     ret
 
+// int nano_cpu_in_exception_handler(void): 1 inside an exception handler (IRQ or fault: SP_EL1 selected),
+// 0 in thread code (EL1t, SP_EL0). The vectors never switch back to SP_EL0 before eret.
+function nano_cpu_in_exception_handler
+    mrs     x0, spsel
+    and     x0, x0, #1
+    ret
+
 // ============================== FP/SIMD state probes (tests of the exception frame) ==========
 // void nano_fp_scramble(uint64_t pattern): leaves every vector register, FPCR and FPSR as an interrupt
 // handler that computes with them would: q0-q31 filled with the pattern (d8-d15 keep their low halves,
