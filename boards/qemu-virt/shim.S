@@ -356,6 +356,20 @@ function nano_fp_control
     mrs     x0, fpcr
     ret
 
+// ============================== Address translation (diagnostics) ============================
+// uint64_t nano_mmu_translate_read(uint64_t va): PAR_EL1 after a stage 1 EL1 read translation of va
+// (Arm ARM D17.2.113: F = bit 0; when 0, PA[47:12], SH[8:7], ATTR[63:56] in MAIR_EL1's encoding).
+function nano_mmu_translate_read
+    at      s1e1r, x0
+    isb
+    mrs     x0, par_el1
+    ret
+
+// uint64_t nano_mmu_attribute_indirection(void): MAIR_EL1.
+function nano_mmu_attribute_indirection
+    mrs     x0, mair_el1
+    ret
+
 // ============================== Generic timer (EL1 virtual timer) ==============================
 function nano_timer_counter
     isb                                     // do not read the counter early
