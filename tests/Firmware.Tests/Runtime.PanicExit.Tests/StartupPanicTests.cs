@@ -8,8 +8,10 @@ namespace Runtime.PanicExit.Tests;
 
 internal static class StartupPanic
 {
+#pragma warning disable CA2255 // a module initializer is exactly the start-up code this image needs to panic in
     [ModuleInitializer]
     internal static void PanicBeforeAnyTest() => Panic.Fail("deliberate panic outside any test");
+#pragma warning restore CA2255
 }
 
 [TestClass]
