@@ -88,7 +88,7 @@ public sealed class VhostUserServerTests
         Assert.Equal(1, frontend.GetVringBase(0));
         Assert.Equal(0, frontend.GetVringBase(1));
         Assert.Equal(1, model.Starts);
-        Assert.True(RunningServer.Eventually(() => model.Resets >= 1));
+        Assert.Equal(0, model.Resets); // stopping the rings is not a reset (QEMU's `stop` looks the same)
         Assert.Contains("VHOST_USER_SET_VRING_KICK queue 0", server.Log.ToString());
         Assert.Contains("VHOST_USER_SET_VRING_KICK queue 1", server.Log.ToString());
     }

@@ -52,7 +52,7 @@ public sealed unsafe class VhostUserServer : IDisposable
         while (WaitReadable(_listener!.Fd))
         {
             UnixSocket connection;
-            try { connection = _listener.Accept(); }
+            try { connection = _listener.Accept(stopFd: _stop.Value); }
             catch (IOException e)
             {
                 _log.Warn(e.Message);
@@ -119,16 +119,20 @@ public sealed unsafe class VhostUserServer : IDisposable
             if (fds[0].Revents != 0)
                 return true;
             if (fds[1].Revents != 0 && !backend.HandleNextMessage())
-                return false;
+                return backend.StopRequested;
             for (int i = 2; i < count; i++)
             {
-                if ((fds[i].Revents & Libc.POLLIN) != 0)
+                short revents = fds[i].Revents;
+                if ((revents & Libc.POLLIN) != 0)
                     backend.OnKick(kickQueue[i - 2]);
+                // A kick fd that hung up or failed would make poll return at once for ever: stop using it.
+                if ((revents & (Libc.POLLHUP | Libc.POLLERR | Libc.POLLNVAL)) != 0 && backend.KickFd(kickQueue[i - 2]) == fds[i].Fd)
+                    backend.OnKickFdFailed(kickQueue[i - 2], revents);
             }
             for (int queue = 0; queue < VhostUserBackend.QueueCount; queue++)
             {
                 if (backend.IsPolled(queue))
-                    _device.Poll(queue);
+                    backend.OnPoll(queue);
             }
         }
     }
