@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Interop.Tests.DeviceTree;
 using Interop.Tests.Guest;
 using Interop.Tests.Raw;
+using Nf.Processes;
 using Nf.Qemu;
 using Nf.Results;
 using ScmiPlatform.Description;
@@ -79,7 +80,7 @@ public sealed class LinuxGuestRun
         progress($"guest: prepared in {prepared.TotalSeconds:0.0} s ({catalogue.Checks.Count} raw probes); booting");
 
         var lines = new List<string>();
-        await using PlatformDaemonProcess daemon = await PlatformDaemonProcess.StartAsync(PlatformDaemonProcess.DefaultDll, platformFile, TimeSpan.FromSeconds(60));
+        await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, ["--platform", platformFile, "--trace"], TimeSpan.FromSeconds(60));
         var bootClock = Stopwatch.StartNew();
         ImageRunOutcome outcome = await QemuProcess.RunAsync(profile.Binary, profile.Arguments(Machine(daemon.SocketPath)), BootTimeLimit, lines.Add);
         bootClock.Stop();

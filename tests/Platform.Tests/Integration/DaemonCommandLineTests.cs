@@ -1,6 +1,7 @@
 // The scmi-platform command line: parsing, and the real binary's capabilities and usage output.
 using System.Diagnostics;
 using System.Text.Json;
+using Nf.Processes;
 using ScmiPlatform.Daemon;
 using Xunit;
 
@@ -79,9 +80,8 @@ public sealed class DaemonCommandLineTests
         try
         {
             string socket = Path.Combine(folder, "scmi.sock");
-            using var daemon = new DaemonProcess(socket);
-            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
-            Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10), signal));
+            await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, [], TimeSpan.FromSeconds(30), socket);
+            Assert.Equal(0, await daemon.StopAsync(TimeSpan.FromSeconds(10), signal));
             Assert.False(File.Exists(socket));
         }
         finally

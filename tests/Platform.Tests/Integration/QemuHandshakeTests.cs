@@ -1,5 +1,6 @@
 // End to end: the real daemon, QEMU 10's vhost-user-scmi, and a trivial AArch64 guest, twice on one daemon.
 using System.Text;
+using Nf.Processes;
 using Nf.Qemu;
 using Nf.Results;
 using Xunit;
@@ -23,8 +24,7 @@ public sealed class QemuHandshakeTests(ITestOutputHelper output)
         File.WriteAllText(socket, "stale"); // the daemon must remove a stale file at start
         try
         {
-            using var daemon = new DaemonProcess(socket, "--trace");
-            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), "daemon did not listen:\n" + daemon.Stderr);
+            await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, ["--trace"], TimeSpan.FromSeconds(30), socket);
 
             LaunchProfile profile = LaunchProfile.Load(LaunchProfile.FindRepoRoot());
             var request = new LaunchRequest(image) { Devices = ["scmi"], Modern = modern, Socket = socket };
@@ -51,7 +51,7 @@ public sealed class QemuHandshakeTests(ITestOutputHelper output)
             Assert.Equal(2, Count(trace, "VHOST_USER_GET_VRING_BASE queue 0 -> 1"));
             Assert.Contains("frontend connected (connection 2)", trace);
             Assert.DoesNotContain("warning:", trace);
-            Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(0, await daemon.StopAsync(TimeSpan.FromSeconds(10)));
             Assert.False(File.Exists(socket), "the daemon leaves no socket file behind");
         }
         finally

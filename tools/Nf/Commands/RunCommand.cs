@@ -52,7 +52,7 @@ public static class RunCommand
         BootResources resources;
         try
         {
-            resources = await BootResources.StartAsync(manifest.Devices, layout.DaemonDll, variant.DaemonArguments, TimeSpan.FromSeconds(20), cancel);
+            resources = await BootResources.StartAsync(manifest.Devices, layout.DaemonDll, variant.DaemonArguments, BootResources.DaemonReadyWithin, cancel);
         }
         catch (InvalidOperationException e)
         {

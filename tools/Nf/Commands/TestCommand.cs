@@ -73,11 +73,8 @@ public static class TestCommand
     /// </summary>
     private static async Task BuildAsync(RepoLayout layout, TestRun run, bool build, CancellationToken cancel)
     {
-        var projects = new List<string>(run.Suites);
-        projects.AddRange(run.Hosts);
-        bool daemonInBuild = File.Exists(layout.DaemonProject) && NeedsDaemon(ReadManifests(run.Suites).Select(i => i.Manifest));
-        if (daemonInBuild)
-            projects.Add(layout.DaemonProject);
+        IReadOnlyList<string> projects = ProjectsToBuild(layout, run.Suites, run.Hosts);
+        bool daemonInBuild = projects.Contains(layout.DaemonProject);
         run.Built.AddRange(projects);
 
         BuildOutcome outcome = new(true, new Dictionary<string, IReadOnlyList<string>>(), [], TimeSpan.Zero);
@@ -98,6 +95,19 @@ public static class TestCommand
             if (!daemon.Succeeded)
                 run.Broken.Add(SuiteResult.Broken("build", SuiteKind.Host, "the SCMI platform: " + (daemon.Errors.FirstOrDefault() ?? "dotnet build failed")));
         }
+    }
+
+    /// <summary>
+    /// The suites and host projects, plus the SCMI platform daemon when the manifest a suite's last build left
+    /// asks for a device backed by it (the manifest is the authority on devices, not the project's text).
+    /// </summary>
+    public static IReadOnlyList<string> ProjectsToBuild(RepoLayout layout, IReadOnlyList<string> suites, IReadOnlyList<string> hosts)
+    {
+        var projects = new List<string>(suites);
+        projects.AddRange(hosts);
+        if (File.Exists(layout.DaemonProject) && NeedsDaemon(ReadManifests(suites).Select(i => i.Manifest)))
+            projects.Add(layout.DaemonProject);
+        return projects;
     }
 
     private static bool NeedsDaemon(IEnumerable<ImageManifest> manifests) =>

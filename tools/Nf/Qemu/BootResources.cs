@@ -9,6 +9,8 @@ public sealed class BootResources : IAsyncDisposable
 {
     /// <summary>The scratch disk a "blk" device gets: small, zero-filled, thrown away after the boot.</summary>
     public const long ScratchBytes = 1 << 20;
+    /// <summary>Time a daemon gets to start listening (generous: it is a .NET start on a busy machine).</summary>
+    public static readonly TimeSpan DaemonReadyWithin = TimeSpan.FromSeconds(20);
 
     private readonly List<(string Device, PlatformDaemon Daemon)> _daemons = [];
 

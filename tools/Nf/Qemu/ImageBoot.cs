@@ -7,9 +7,6 @@ namespace Nf.Qemu;
 
 public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
 {
-    /// <summary>Time an SCMI daemon gets to start listening.</summary>
-    public TimeSpan DaemonReadyWithin { get; init; } = TimeSpan.FromSeconds(20);
-
     /// <summary>The QEMU request for one boot of <paramref name="manifest"/>; host resources are added by <see cref="BootResources.Apply"/>.</summary>
     public static LaunchRequest Request(ImageManifest manifest, BootVariant variant) =>
         new(manifest.ImagePath)
@@ -30,7 +27,7 @@ public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
         BootResources resources;
         try
         {
-            resources = await BootResources.StartAsync(manifest.Devices, layout.DaemonDll, variant.DaemonArguments, DaemonReadyWithin, cancel);
+            resources = await BootResources.StartAsync(manifest.Devices, layout.DaemonDll, variant.DaemonArguments, BootResources.DaemonReadyWithin, cancel);
         }
         catch (InvalidOperationException e)
         {
