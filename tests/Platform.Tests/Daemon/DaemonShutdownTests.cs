@@ -1,7 +1,7 @@
 // SIGTERM ends the daemon within a bounded time with exit 0, whatever the connected frontend is doing.
+using Nf.Processes;
 using System.Diagnostics;
 using Platform.Tests.Doubles;
-using Platform.Tests.Integration;
 using ScmiPlatform.VhostUser;
 using Xunit;
 
@@ -74,10 +74,10 @@ public sealed class DaemonShutdownTests
         }
     }
 
-    private static async Task AssertStopsPromptly(DaemonProcess daemon)
+    private static async Task AssertStopsPromptly(PlatformDaemon daemon)
     {
         var clock = Stopwatch.StartNew();
-        int? exit = await daemon.TerminateAsync(Bound);
+        int? exit = await daemon.StopAsync(Bound);
         Assert.True(exit is not null, $"no exit within {Bound.TotalSeconds} s of SIGTERM\n{daemon.Stderr}");
         Assert.Equal(0, exit);
         Assert.Contains("SIGTERM: stopping", daemon.Stderr);
@@ -85,14 +85,13 @@ public sealed class DaemonShutdownTests
         Assert.True(clock.Elapsed < Bound);
     }
 
-    private static async Task WithDaemon(Func<DaemonProcess, VhostUserFrontendDouble, Task> body)
+    private static async Task WithDaemon(Func<PlatformDaemon, VhostUserFrontendDouble, Task> body)
     {
         string folder = Directory.CreateTempSubdirectory("scmi-stop-").FullName;
         try
         {
             string socket = Path.Combine(folder, "scmi.sock");
-            using var daemon = new DaemonProcess(socket);
-            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
+            await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, [], TimeSpan.FromSeconds(30), socket);
             using VhostUserFrontendDouble frontend = VhostUserFrontendDouble.Connect(socket);
             await body(daemon, frontend);
         }

@@ -1,7 +1,7 @@
 // A memory table must lie inside the files that back it: a region past the end of its memfd is refused at
 // SET_MEM_TABLE, and a file shrunk after mapping stops the rings with a log line instead of a SIGBUS.
+using Nf.Processes;
 using Platform.Tests.Doubles;
-using Platform.Tests.Integration;
 using ScmiPlatform.Device;
 using ScmiPlatform.VhostUser;
 using ScmiPlatform.Virtqueue;
@@ -37,8 +37,7 @@ public sealed class MemoryTableBoundsTests
         try
         {
             string socket = Path.Combine(folder, "scmi.sock");
-            using var daemon = new DaemonProcess(socket);
-            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
+            await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, [], TimeSpan.FromSeconds(30), socket);
             using (VhostUserFrontendDouble frontend = VhostUserFrontendDouble.Connect(socket))
             {
                 // Without protocol features the ring runs as soon as its kick fd is set.
@@ -63,7 +62,7 @@ public sealed class MemoryTableBoundsTests
             }
             // stderr reaches us through a pipe and a reader thread: the line may trail the err signal a little.
             Assert.True(RunningServer.Eventually(() => daemon.Stderr.Contains("shrank")), daemon.Stderr);
-            Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(0, await daemon.StopAsync(TimeSpan.FromSeconds(10)));
         }
         finally
         {

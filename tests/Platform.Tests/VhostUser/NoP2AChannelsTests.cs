@@ -1,7 +1,7 @@
 // --no-p2a: the backend does not offer VIRTIO_SCMI_F_P2A_CHANNELS, so the guest has no eventq and every
 // asynchronous or notify request answers NOT_SUPPORTED (virtio 1.3 §5.17.3; SCMI DEN0056E §4.1.4).
+using Nf.Processes;
 using Platform.Tests.Doubles;
-using Platform.Tests.Integration;
 using Platform.Tests.Protocols.Support;
 using ScmiPlatform.Daemon;
 using ScmiPlatform.Protocols;
@@ -64,14 +64,13 @@ public sealed class NoP2AChannelsTests
         try
         {
             string socket = Path.Combine(folder, "scmi.sock");
-            using var daemon = noP2A ? new DaemonProcess(socket, "--no-p2a") : new DaemonProcess(socket);
-            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
+            await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, noP2A ? new[] { "--no-p2a" } : Array.Empty<string>(), TimeSpan.FromSeconds(30), socket);
             using (VhostUserFrontendDouble frontend = VhostUserFrontendDouble.Connect(socket))
             {
                 ulong features = frontend.RequestU64(VhostUserRequest.GetFeatures);
                 Assert.Equal(!noP2A, (features & (ulong)ScmiFeatures.P2AChannels) != 0);
             }
-            Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(0, await daemon.StopAsync(TimeSpan.FromSeconds(10)));
         }
         finally
         {
