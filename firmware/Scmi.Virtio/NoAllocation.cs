@@ -3,10 +3,8 @@ using Virtio;
 
 namespace Scmi.Virtio;
 
-/// <summary>Refuses every allocation; <see cref="VirtioDevice.SetUpQueue"/> then reuses the existing ring or fails.</summary>
+/// <summary>Refuses every allocation (one instance per transport, made at bring-up: no static constructor runs in IRQ context); <see cref="VirtioDevice.SetUpQueue"/> then reuses the existing ring or fails.</summary>
 internal sealed class NoAllocation : DmaAllocator
 {
-    public static readonly NoAllocation Instance = new NoAllocation();
-
     public override DmaRegion? Allocate(int length, int alignment) => null;
 }

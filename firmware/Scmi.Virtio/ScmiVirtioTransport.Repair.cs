@@ -39,10 +39,10 @@ public sealed partial class ScmiVirtioTransport
             return ScmiVirtioStart.InitializationFailed;
         // The rings exist already: SetUpQueue reuses them when the device offers the same sizes; a refusing
         // allocator makes sure nothing is allocated if it does not.
-        if (_device.SetUpQueue(CommandQueueIndex, _cmdq.Size, NoAllocation.Instance, _ordering) != VirtioResult.Ok
+        if (_device.SetUpQueue(CommandQueueIndex, _cmdq.Size, _noAllocation, _ordering) != VirtioResult.Ok
             || _device.Queue(CommandQueueIndex) != _cmdq)
             return ScmiVirtioStart.QueueSetUpFailed;
-        if (wantsEventq && (_device.SetUpQueue(EventQueueIndex, _eventq!.Size, NoAllocation.Instance, _ordering) != VirtioResult.Ok
+        if (wantsEventq && (_device.SetUpQueue(EventQueueIndex, _eventq!.Size, _noAllocation, _ordering) != VirtioResult.Ok
             || _device.Queue(EventQueueIndex) != _eventq))
             return ScmiVirtioStart.QueueSetUpFailed;
         return PostEventBuffersAndStart();

@@ -40,6 +40,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     private readonly MemoryOrdering _ordering;
     private readonly ScmiTraceSink? _trace;
     private readonly TokenAllocator _tokens = new TokenAllocator();
+    private readonly NoAllocation _noAllocation = new NoAllocation();
 
     // TX pool: one request area and one reply area per message, in one DMA region.
     private readonly DmaRegion _txBuffers;
@@ -368,17 +369,18 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         Interleave();
         if (Volatile.Read(ref _txState[slot]) == MessageState.Done)
             return true;
+        // The cheap test: nothing to do until the used index moved past what this message's send saw before its
+        // kick (reading used.idx is not a queue operation), or another context left work for whoever holds the queues.
+        if (Volatile.Read(ref _ready) == 0
+            || (!_cmdq.HasUsedIndexMoved(Volatile.Read(ref _txSnapshot[slot])) && Volatile.Read(ref _workWanted) == 0))
+            return false;
         if (!TryClaimOwner())
         {
             RequestWork();
             return Volatile.Read(ref _txState[slot]) == MessageState.Done;
         }
-        // Only look at the ring once its used index moved past what this message's send saw before its kick.
-        if (Volatile.Read(ref _ready) != 0 && _cmdq.HasUsedIndexMoved(_txSnapshot[slot]))
-        {
-            DrainLocked(DrainContext.Poller);
-            _txSnapshot[slot] = _cmdq.UsedIndexSnapshot();
-        }
+        DrainLocked(DrainContext.Poller);
+        Volatile.Write(ref _txSnapshot[slot], _cmdq.UsedIndexSnapshot());
         ReleaseOwner(DrainContext.Poller);
         return Volatile.Read(ref _txState[slot]) == MessageState.Done;
     }

@@ -14,7 +14,7 @@ public class RaceTests
     /// <summary>One polled (or interrupt-completed) message whose reply already sits in the used ring.</summary>
     private sealed class World
     {
-        public World(bool poll, int messages = 1)
+        public World(bool poll, int messages = 1, bool replied = true)
         {
             Loop = new Loopback(delivery: InterruptDelivery.Off, backendFactory: m => new HostileDevice(m), queueSizeMax: 8, memoryBytes: 1 << 16);
             Loop.Hostile.AutoReply = false;
@@ -25,8 +25,11 @@ public class RaceTests
                 if (Loop.Channel.Send(ScmiHeader.Command(ScmiProtocolId.Base, 0), default, 4, 4, poll, out Handles[i]) != ScmiTransportResult.Ok)
                     throw new InvalidOperationException("send");
             }
-            foreach (TakenChain chain in Loop.Hostile.Pending.ToArray())
-                Loop.Hostile.Reply(chain, Reply(chain), 12, raise: false);
+            if (replied)
+            {
+                foreach (TakenChain chain in Loop.Hostile.Pending.ToArray())
+                    Loop.Hostile.Reply(chain, Reply(chain), 12, raise: false);
+            }
         }
 
         public Loopback Loop { get; }
@@ -78,6 +81,15 @@ public class RaceTests
         };
 
         public Action Interrupt => () => Channel.HandleInterrupt();
+
+        /// <summary>The device: writes the reply (one step), then its interrupt is taken.</summary>
+        public Action DeviceThenInterrupt(int index) => () =>
+        {
+            TakenChain chain = Loop.Hostile.Pending[index];
+            Loop.Hostile.Reply(chain, Reply(chain), 12, raise: false);
+            ScmiVirtioTransportRaceSupport.Yield();
+            Channel.HandleInterrupt();
+        };
     }
 
     private static void CheckAfterwards(World w, string schedule)
@@ -117,6 +129,24 @@ public class RaceTests
         scheduler.Explore(() => new World(poll: false), w => [w.Waiter(0, looks: 2), w.Interrupt], CheckAfterwards);
         _output.WriteLine($"{scheduler.Schedules} schedules, longest {scheduler.LongestSchedule} steps");
         Assert.True(scheduler.Schedules > 10);
+    }
+
+    [Fact]
+    public void A_reply_landing_while_the_poller_holds_the_queues_is_never_stranded_every_schedule()
+    {
+        var scheduler = new RaceScheduler();
+        scheduler.Explore(() => new World(poll: true, replied: false), w => [w.Poller(0, attempts: 2), w.DeviceThenInterrupt(0)], CheckAfterwards);
+        _output.WriteLine($"{scheduler.Schedules} schedules, longest {scheduler.LongestSchedule} steps");
+        Assert.True(scheduler.Schedules > 100);
+    }
+
+    [Fact]
+    public void A_reply_landing_while_the_thread_waits_for_its_interrupt_every_schedule()
+    {
+        var scheduler = new RaceScheduler();
+        scheduler.Explore(() => new World(poll: false, replied: false), w => [w.Waiter(0, looks: 3), w.DeviceThenInterrupt(0)], CheckAfterwards);
+        _output.WriteLine($"{scheduler.Schedules} schedules, longest {scheduler.LongestSchedule} steps");
+        Assert.True(scheduler.Schedules > 5);
     }
 
     [Fact]
