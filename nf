@@ -78,7 +78,7 @@ setup() {
 runner() {
   local dll=tools/Nf/bin/Release/net10.0/Nf.dll
   # Rebuild the runner only when its sources changed: a no-op `dotnet build` still costs seconds.
-  if [ ! -f "$dll" ] || [ -n "$(find tools/Nf Directory.Build.props -newer "$dll" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/bin/*' -not -path '*/obj/*' | head -1)" ]; then
+  if [ ! -f "$dll" ] || [ -n "$(find tools/Nf tools/Nf.Processes Directory.Build.props -newer "$dll" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/bin/*' -not -path '*/obj/*' | head -1)" ]; then
     dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly >/dev/null ||
       { dotnet build tools/Nf/Nf.csproj -c Release -v q --nologo -clp:ErrorsOnly; exit 1; }
   fi

@@ -310,6 +310,45 @@ function nano_cpu_stack_pointer
     mov     x0, sp
     ret
 
+// ============================== FP/SIMD state probes (tests of the exception frame) ==========
+// void nano_fp_scramble(uint64_t pattern): leaves every vector register, FPCR and FPSR as an interrupt
+// handler that computes with them would: q0-q31 filled with the pattern (d8-d15 keep their low halves,
+// as the AAPCS64 requires of a callee; their upper halves are not preserved), FPCR = round towards zero
+// with flush-to-zero, FPSR = every cumulative exception flag. Only a frame that saves and restores the
+// whole FP/SIMD state hides this from the interrupted code.
+#define ScrambledFpcr   ((3 << 22) | (1 << 24))     // RMode = 0b11 (towards zero), FZ
+#define ScrambledFpsr   0x9f                        // IDC, IXC, UFC, OFC, DZC, IOC
+function nano_fp_scramble
+    stp     d8, d9, [sp, #-64]!
+    stp     d10, d11, [sp, #16]
+    stp     d12, d13, [sp, #32]
+    stp     d14, d15, [sp, #48]
+    dup     v0.2d, x0
+    .irp n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    mov     v\n\().16b, v0.16b
+    .endr
+    ldp     d10, d11, [sp, #16]             // writes the low half, zeroes the upper half
+    ldp     d12, d13, [sp, #32]
+    ldp     d14, d15, [sp, #48]
+    ldp     d8, d9, [sp], #64
+    mov     x1, #ScrambledFpcr
+    msr     fpcr, x1
+    mov     x1, #ScrambledFpsr
+    msr     fpsr, x1
+    ret
+
+// uint64_t nano_fp_status_exchange(uint64_t value): sets FPSR, returns what it held.
+function nano_fp_status_exchange
+    mrs     x1, fpsr
+    msr     fpsr, x0
+    mov     x0, x1
+    ret
+
+// uint64_t nano_fp_control(void): FPCR.
+function nano_fp_control
+    mrs     x0, fpcr
+    ret
+
 // ============================== Generic timer (EL1 virtual timer) ==============================
 function nano_timer_counter
     isb                                     // do not read the counter early

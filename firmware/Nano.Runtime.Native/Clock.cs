@@ -1,5 +1,6 @@
 // Time from the Arm generic timer: the virtual counter, and one-shot deadlines on the virtual timer.
 using System.Runtime.InteropServices;
+using System.Threading;
 using Nano.Runtime;
 
 namespace Nano.Runtime.Native
@@ -9,13 +10,14 @@ namespace Nano.Runtime.Native
     /// The deadline handler runs in IRQ context (interrupts masked, must not block).
     /// </summary>
     // Safety: the only unsafe construct is the managed function pointer of the deadline handler; it is
-    // checked for null when set and read with interrupts masked, so it is never half-updated.
+    // checked for null when set and read with interrupts masked, so it is never half-updated. It is kept as
+    // an nint so the thread (DeadlinePending) and IRQ context (OnTimerInterrupt) can share it through Volatile.
     public static unsafe class Clock
     {
         private const ulong TimerEnable = 1;        // CNTV_CTL_EL0.ENABLE
         private const ulong TimerMask = 2;          // CNTV_CTL_EL0.IMASK
 
-        private static delegate*<void> s_deadlineHandler;
+        private static nint s_deadlineHandler;   // delegate*<void>; 0 = no deadline pending
         private static ulong s_frequency;
 
         /// <summary>The counter now (monotonic, never wraps in practice).</summary>
@@ -58,7 +60,7 @@ namespace Nano.Runtime.Native
             if (handler is null)
                 Panic.Fail("Clock.SetDeadline: null handler (use CancelDeadline)");
             ulong state = Cpu.SaveAndDisable();
-            s_deadlineHandler = handler;
+            Volatile.Write(ref s_deadlineHandler, (nint)handler);
             NativeSetCompare(deadlineTicks);
             NativeSetControl(TimerEnable);
             Cpu.Restore(state);
@@ -73,12 +75,13 @@ namespace Nano.Runtime.Native
         {
             ulong state = Cpu.SaveAndDisable();
             NativeSetControl(TimerMask);
-            s_deadlineHandler = null;
+            Volatile.Write(ref s_deadlineHandler, 0);
             Cpu.Restore(state);
         }
 
-        /// <summary>True while a deadline is set and has not fired.</summary>
-        public static bool DeadlinePending => s_deadlineHandler is not null;
+        /// <summary>True while a deadline is set and has not fired. A volatile read: the timer's handler clears it
+        /// in IRQ context, and a plain load would be hoisted out of a poll loop.</summary>
+        public static bool DeadlinePending => Volatile.Read(ref s_deadlineHandler) != 0;
 
         /// <summary>Board bring-up: timer off, its interrupt routed here.</summary>
         internal static void Initialize()
@@ -93,8 +96,8 @@ namespace Nano.Runtime.Native
         private static void OnTimerInterrupt(uint intid)
         {
             NativeSetControl(TimerMask);
-            delegate*<void> handler = s_deadlineHandler;
-            s_deadlineHandler = null;
+            var handler = (delegate*<void>)Volatile.Read(ref s_deadlineHandler);
+            Volatile.Write(ref s_deadlineHandler, 0);
             if (handler is not null)
                 handler();
         }

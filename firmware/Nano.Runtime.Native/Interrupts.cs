@@ -1,7 +1,8 @@
-// Interrupt handlers in C#: one function pointer per INTID, dispatched from the IRQ vector.
+// Interrupt handlers in C#: one handler object (or runtime-internal function pointer) per INTID, dispatched from the IRQ vector.
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Nano.Runtime;
 
 namespace Nano.Runtime.Native
@@ -19,35 +20,63 @@ namespace Nano.Runtime.Native
     /// Routes interrupts to C# handlers. A handler runs in IRQ context on the exception stack with
     /// interrupts masked; it receives its INTID and must not block. The end-of-interrupt is signalled after
     /// it returns. Register, then configure the trigger, then <see cref="Enable"/>.
+    /// Drivers register an <see cref="InterruptHandler"/> object and need no unsafe code; the function-pointer
+    /// overload remains for the runtime's own handlers (the timer).
     /// </summary>
-    // Safety: handlers are managed function pointers, null-checked on registration and stored/loaded as
-    // whole words with interrupts masked; the table is indexed only after Check (INTID <= 1019 < 1020).
+    // Safety: function handlers are managed function pointers, null-checked on registration; both tables are
+    // written only with interrupts masked and read by Dispatch, which runs with interrupts masked, so a
+    // handler is never seen half-registered. Tables are indexed only after Check (INTID <= 1019 < 1020).
+    // The object table holds the handler references: with no garbage collector nothing is freed, and a
+    // registered object stays referenced from here until Unregister or a new Register replaces it.
     public static unsafe class Interrupts
     {
         /// <summary>INTIDs 0..1019 are real interrupts (1020..1023 are special).</summary>
         public const uint MaximumIntid = 1019;
 
         [InlineArray(1020)]
-        private struct HandlerTable
+        private struct FunctionTable
         {
             private nint _handler;
         }
 
-        private static HandlerTable s_handlers;
+        [InlineArray(1020)]
+        private struct ObjectTable
+        {
+            private InterruptHandler? _handler;
+        }
+
+        private static FunctionTable s_functions;
+        private static ObjectTable s_objects;
         private static uint s_inService = InterruptController.NoInterrupt;
         private static ulong s_delivered;
 
-        /// <summary>Total interrupts dispatched to handlers since boot.</summary>
-        public static ulong DeliveredCount => s_delivered;
+        /// <summary>Total interrupts dispatched to handlers since boot. A volatile read: the thread polls what IRQ
+        /// context writes, and a plain load would be hoisted out of the poll loop (it would spin forever).</summary>
+        public static ulong DeliveredCount => Volatile.Read(ref s_delivered);
 
-        /// <summary>Sets the handler for <paramref name="intid"/> (replacing any earlier one).</summary>
+        /// <summary>Sets <paramref name="handler"/>'s <see cref="InterruptHandler.OnInterrupt"/> as the handler for
+        /// <paramref name="intid"/> (replacing any earlier one). The object stays referenced until replaced or unregistered.</summary>
+        public static void Register(uint intid, InterruptHandler handler)
+        {
+            Check(intid);
+            if (handler is null)
+                Panic.Fail("Interrupts.Register: null handler (use Unregister)");
+            ulong state = Cpu.SaveAndDisable();
+            ObjectSlot(intid) = handler;
+            FunctionSlot(intid) = 0;
+            Cpu.Restore(state);
+        }
+
+        /// <summary>Sets a function as the handler for <paramref name="intid"/> (replacing any earlier one).
+        /// For the runtime's own handlers; drivers register an <see cref="InterruptHandler"/>.</summary>
         public static void Register(uint intid, delegate*<uint, void> handler)
         {
             Check(intid);
             if (handler is null)
                 Panic.Fail("Interrupts.Register: null handler (use Unregister)");
             ulong state = Cpu.SaveAndDisable();
-            Slot(intid) = (nint)handler;
+            FunctionSlot(intid) = (nint)handler;
+            ObjectSlot(intid) = null;
             Cpu.Restore(state);
         }
 
@@ -57,7 +86,8 @@ namespace Nano.Runtime.Native
             Check(intid);
             InterruptController.Disable(intid);
             ulong state = Cpu.SaveAndDisable();
-            Slot(intid) = 0;
+            FunctionSlot(intid) = 0;
+            ObjectSlot(intid) = null;
             Cpu.Restore(state);
         }
 
@@ -65,7 +95,7 @@ namespace Nano.Runtime.Native
         public static void Enable(uint intid)
         {
             Check(intid);
-            if (Slot(intid) == 0)
+            if (!HasHandler(intid))
             {
                 Panic.WriteHeader("Interrupts.Enable: no handler registered");
                 Panic.WriteDetail("INTID", intid);
@@ -113,7 +143,12 @@ namespace Nano.Runtime.Native
             }
         }
 
-        private static ref nint Slot(uint intid) => ref Unsafe.Add(ref Unsafe.As<HandlerTable, nint>(ref s_handlers), (nint)intid);
+        private static ref nint FunctionSlot(uint intid) => ref Unsafe.Add(ref Unsafe.As<FunctionTable, nint>(ref s_functions), (nint)intid);
+
+        private static ref InterruptHandler? ObjectSlot(uint intid)
+            => ref Unsafe.Add(ref Unsafe.As<ObjectTable, InterruptHandler?>(ref s_objects), (nint)intid);
+
+        private static bool HasHandler(uint intid) => FunctionSlot(intid) != 0 || ObjectSlot(intid) is not null;
 
         /// <summary>Entered from the IRQ vector: acknowledge, run the handler, end the interrupt.</summary>
         [UnmanagedCallersOnly(EntryPoint = "nano_irq")]
@@ -123,20 +158,26 @@ namespace Nano.Runtime.Native
             uint intid = acknowledge & 0x3FF;
             if (intid > MaximumIntid)
                 return;                                 // spurious: nothing to end
-            s_inService = acknowledge;
-            nint handler = Slot(intid);
-            if (handler == 0)
+            Volatile.Write(ref s_inService, acknowledge);
+            InterruptHandler? handlerObject = ObjectSlot(intid);
+            nint handler = FunctionSlot(intid);
+            if (handlerObject is null && handler == 0)
             {
                 InterruptController.Disable(intid);
                 InterruptController.EndOfInterrupt(acknowledge);
-                s_inService = InterruptController.NoInterrupt;
+                Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
                 Panic.WriteHeader("interrupt without a handler");
                 Panic.WriteDetail("INTID", intid);
                 Panic.Stop();
             }
-            s_delivered++;
-            ((delegate*<uint, void>)handler)(intid);
-            s_inService = InterruptController.NoInterrupt;
+            // Single writer (IRQ context, interrupts masked): a volatile store is enough, no read-modify-write race.
+            Volatile.Write(ref s_delivered, s_delivered + 1);
+            // A virtual call or a direct call through the pointer: nothing allocates on this path.
+            if (handlerObject is not null)
+                handlerObject.OnInterrupt(intid);
+            else
+                ((delegate*<uint, void>)handler)(intid);
+            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
             InterruptController.EndOfInterrupt(acknowledge);
         }
 
@@ -148,7 +189,7 @@ namespace Nano.Runtime.Native
             uint acknowledge = s_inService;
             if (acknowledge == InterruptController.NoInterrupt)
                 return;
-            s_inService = InterruptController.NoInterrupt;
+            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
             InterruptController.EndOfInterrupt(acknowledge);
         }
     }

@@ -73,6 +73,44 @@ public class ImageManifestTests
     }
 
     [Fact]
+    public void Platform_profiles_read_back_in_order_with_their_arguments_kept_whole()
+    {
+        ImageManifest manifest = ImageManifest.Parse("""
+            { "name": "Scmi.Faults", "kind": "test", "devices": ["scmi"],
+              "platformProfiles": [{ "name": "delay", "arguments": ["--fault", "drop=CLOCK.RATE_GET;x,y", "--seed", "7"] },
+                                   { "name": "plain" }] }
+            """, "/out");
+
+        Assert.Equal(["delay", "plain"], manifest.PlatformProfiles.Select(p => p.Name));
+        Assert.Equal(["--fault", "drop=CLOCK.RATE_GET;x,y", "--seed", "7"], manifest.PlatformProfiles[0].Arguments);
+        Assert.Empty(manifest.PlatformProfiles[1].Arguments);
+    }
+
+    [Fact]
+    public void A_manifest_without_profiles_has_none()
+    {
+        Assert.Empty(ImageManifest.Parse("""{ "name": "A", "kind": "test", "platformProfiles": [] }""", "/out").PlatformProfiles);
+        Assert.Empty(ImageManifest.Parse("""{ "name": "A", "kind": "test" }""", "/out").PlatformProfiles);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": {} }""", "'platformProfiles' must be an array")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": ["delay"] }""", "must be an object")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "arguments": [] }] }""", "'name' is missing")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "two words" }] }""", "profile name 'two words'")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "a,b" }] }""", "profile name 'a,b'")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "x]" }] }""", "profile name 'x]'")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "d" }, { "name": "d" }] }""", "listed twice")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "d", "arguments": "--seed 7" }] }""", "must be an array of strings")]
+    [InlineData("""{ "name": "A", "kind": "test", "platformProfiles": [{ "name": "d", "arguments": [7] }] }""", "must be an array of strings")]
+    public void Malformed_platform_profiles_are_refused_with_the_reason(string json, string reason)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ImageManifest.Parse(json, "/out", "x/nf-image.json"));
+
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
     public void Read_takes_the_folder_of_the_file_as_the_image_folder()
     {
         string dir = Directory.CreateTempSubdirectory("nf-manifest-").FullName;

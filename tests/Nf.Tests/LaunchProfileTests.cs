@@ -75,21 +75,63 @@ public class LaunchProfileTests
     {
         ImageManifest manifest = ImageManifest.Parse("""{ "name": "V", "kind": "test", "devices": ["rng"], "modes": ["legacy", "modern"] }""", "/out");
 
-        LaunchRequest legacy = ImageBoot.Request(manifest, VirtioMode.Legacy);
-        LaunchRequest modern = ImageBoot.Request(manifest, VirtioMode.Modern);
+        LaunchRequest legacy = ImageBoot.Request(manifest, new BootVariant(VirtioMode.Legacy, null));
+        LaunchRequest modern = ImageBoot.Request(manifest, new BootVariant(VirtioMode.Modern, null));
 
         Assert.False(legacy.Modern);
         Assert.True(modern.Modern);
         Assert.Equal(["rng"], modern.Devices);
-        Assert.Equal("V [legacy]", ImageBoot.DisplayName(manifest, VirtioMode.Legacy));
-        Assert.Equal("V [modern]", ImageBoot.DisplayName(manifest, VirtioMode.Modern));
+        Assert.Null(modern.Profile);
+        Assert.DoesNotContain("-append", Profile.Arguments(modern with { Image = "i.elf" }));
     }
 
     [Fact]
-    public void A_single_mode_suite_keeps_its_plain_name()
+    public void A_profile_boot_appends_its_name_for_the_device_trees_bootargs()
     {
-        ImageManifest manifest = ImageManifest.Parse("""{ "name": "V", "kind": "test", "modes": ["modern"] }""", "/out");
+        ImageManifest manifest = ImageManifest.Parse("""
+            { "name": "S", "kind": "test", "platformProfiles": [{ "name": "delay", "arguments": ["--seed", "7"] }] }
+            """, "/out");
 
-        Assert.Equal("V", ImageBoot.DisplayName(manifest, VirtioMode.Modern));
+        LaunchRequest request = ImageBoot.Request(manifest, BootVariant.For(manifest)[0]);
+        IReadOnlyList<string> args = Profile.Arguments(request);
+
+        Assert.Equal("delay", request.Profile);
+        Assert.True(IndexOfPair(args, "-append", "nf.profile=delay") > IndexOfPair(args, "-kernel", "/out/image.elf"), string.Join(' ', args));
+        // The daemon's arguments are the daemon's: none of them reaches QEMU.
+        Assert.DoesNotContain("--seed", args);
+    }
+
+    [Fact]
+    public void Two_scmi_devices_each_connect_to_their_own_socket()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf")
+        {
+            Devices = [DeviceKeys.Scmi, DeviceKeys.Scmi2],
+            Sockets = new Dictionary<string, string> { [DeviceKeys.Scmi] = "/tmp/a.sock", [DeviceKeys.Scmi2] = "/tmp/b.sock" },
+        });
+
+        int first = IndexOfPair(args, "-chardev", "socket,id=scmi0,path=/tmp/a.sock");
+        int second = IndexOfPair(args, "-chardev", "socket,id=scmi1,path=/tmp/b.sock");
+        Assert.True(first >= 0 && second > first, string.Join(' ', args));
+        Assert.Equal(2, args.Count(a => a.StartsWith("vhost-user-scmi,", StringComparison.Ordinal)));
+        Assert.Equal(1, args.Count(a => a == "memory-backend=mem"));
+        Assert.Contains("scmi2", Assert.Throws<ArgumentException>(() => Profile.Arguments(new LaunchRequest("i.elf")
+        {
+            Devices = [DeviceKeys.Scmi, DeviceKeys.Scmi2], Socket = "/tmp/a.sock",
+        })).Message);
+    }
+
+    [Fact]
+    public void Every_daemon_backed_device_key_is_in_the_profile_with_its_own_socket()
+    {
+        foreach (string device in DeviceKeys.ScmiDevices)
+        {
+            IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf")
+            {
+                Devices = [device], Sockets = new Dictionary<string, string> { [device] = "/tmp/" + device + ".sock" },
+            });
+            Assert.Contains(args, a => a.Contains("path=/tmp/" + device + ".sock", StringComparison.Ordinal));
+            Assert.Contains("memory-backend=mem", args);
+        }
     }
 }

@@ -11,6 +11,7 @@ public class QemuRunTests
 {
     private static readonly RepoLayout Layout = RepoLayout.Find();
     private static readonly ImageBoot Boot = new(LaunchProfile.Load(Layout.Root), Layout);
+    private static readonly BootVariant Legacy = new(VirtioMode.Legacy, null);
 
     [Fact]
     public async Task A_passing_image_passes_and_its_lines_stream_as_they_come()
@@ -18,7 +19,7 @@ public class QemuRunTests
         using var image = ScriptedImage.Build("Pass", ["Test suite,Pass", "Test passed,A.B,12", "Test summary,1,0,0"], exitCode: 0);
         var streamed = new List<string>();
 
-        SuiteResult result = await Boot.RunAsync(image.Manifest, VirtioMode.Legacy, streamed.Add);
+        SuiteResult result = await Boot.RunAsync(image.Manifest, Legacy, streamed.Add);
 
         Assert.True(result.Ok, string.Join("; ", result.Problems));
         Assert.Equal(1, result.Passed);
@@ -31,7 +32,7 @@ public class QemuRunTests
         using var image = ScriptedImage.Build("Failing",
             ["Test suite,Failing", "Test passed,Math.Adds,3", "Test failed,Math.Subtracts,Expected 1, got 2 (a - b)", "Test summary,1,1,0"], exitCode: 1);
 
-        SuiteResult result = await Boot.RunAsync(image.Manifest, VirtioMode.Legacy);
+        SuiteResult result = await Boot.RunAsync(image.Manifest, Legacy);
 
         Assert.False(result.Ok);
         TestCaseResult failed = Assert.Single(result.Cases, c => c.Outcome == TestOutcome.Failed);
@@ -47,7 +48,7 @@ public class QemuRunTests
         using var image = ScriptedImage.Build("Crash",
             ["Test suite,Crash", "Test passed,Queue.Fills,1", "PANIC: synchronous exception", "  ESR: 0x96000004 FAR: 0x0000000000000008"], exitCode: 2);
 
-        SuiteResult result = await Boot.RunAsync(image.Manifest, VirtioMode.Legacy);
+        SuiteResult result = await Boot.RunAsync(image.Manifest, Legacy);
 
         string problem = Assert.Single(result.Problems);
         Assert.Contains("crashed (exit 2)", problem);
@@ -61,7 +62,7 @@ public class QemuRunTests
     {
         using var image = ScriptedImage.Build("Hang", ["Test suite,Hang", "Test passed,Spin.First,1"], exitCode: null, timeoutSeconds: 2);
 
-        SuiteResult result = await Boot.RunAsync(image.Manifest, VirtioMode.Legacy);
+        SuiteResult result = await Boot.RunAsync(image.Manifest, Legacy);
 
         Assert.Equal("Hang", result.Name);
         string problem = Assert.Single(result.Problems);
@@ -76,7 +77,7 @@ public class QemuRunTests
     {
         ImageManifest manifest = ImageManifest.Parse("""{ "name": "Ghost", "kind": "test" }""", "/nonexistent");
 
-        SuiteResult result = await Boot.RunAsync(manifest, VirtioMode.Legacy);
+        SuiteResult result = await Boot.RunAsync(manifest, Legacy);
 
         Assert.Contains("no image at", Assert.Single(result.Problems));
     }
@@ -95,7 +96,7 @@ public class QemuRunTests
             File.WriteAllText(Path.Combine(boards, "qemu.json"), profile);
             var boot = new ImageBoot(LaunchProfile.Load(profileDir), Layout);
 
-            SuiteResult result = await boot.RunAsync(image.Manifest, VirtioMode.Legacy);
+            SuiteResult result = await boot.RunAsync(image.Manifest, Legacy);
 
             Assert.Contains("cannot start /nonexistent/qemu-system-aarch64", Assert.Single(result.Problems));
         }

@@ -81,4 +81,27 @@ public class TestFilterTests
     {
         Assert.Equal(expected, HostTestRun.FilterExpression(text));
     }
+
+    [Fact]
+    public void A_profile_name_selects_that_profiles_boots_whole_like_a_suite_name()
+    {
+        var filter = new TestFilter("delay", ["Scmi.Faults", "CoreLib.Tests", "delay", "no-p2a"]);
+
+        Assert.True(filter.NamesSuites);
+        Assert.True(filter.SelectsBoot("Scmi.Faults", "delay"));
+        Assert.False(filter.SelectsBoot("Scmi.Faults", "no-p2a"));
+        Assert.False(filter.SelectsBoot("CoreLib.Tests", null));
+        // Naming a profile is naming suites: tests are no longer matched by their own names.
+        Assert.False(filter.SelectsTest("DelayTests.Waits"));
+    }
+
+    [Fact]
+    public void A_suite_name_selects_every_profile_of_the_suite()
+    {
+        var filter = new TestFilter("scmi.faults", ["Scmi.Faults", "delay", "no-p2a"]);
+
+        Assert.True(filter.SelectsBoot("Scmi.Faults", "delay"));
+        Assert.True(filter.SelectsBoot("Scmi.Faults", "no-p2a"));
+        Assert.True(filter.SelectsBoot("Scmi.Faults", null));
+    }
 }

@@ -1,4 +1,4 @@
-// A device that lies in the used ring: every bad id, length and index is counted and never trusted.
+// A device that lies in the used ring: every bad id, length and index is counted, breaks the queue with its reason, and is never trusted.
 using Virtio.Tests.Doubles;
 
 namespace Virtio.Tests;
@@ -6,24 +6,37 @@ namespace Virtio.Tests;
 public class HostileDeviceTests
 {
     [Fact]
-    public void A_used_id_beyond_the_queue_size_is_skipped_and_counted_while_the_next_honest_one_is_taken()
+    public void A_used_id_beyond_the_queue_size_breaks_the_queue_as_out_of_range()
     {
         var bench = new QueueBench(size: 8);
         bench.SubmitWritable(bench.Buffer(8), 1);
         bench.SubmitWritable(bench.Buffer(8), 2);
         List<DescriptorChain> chains = bench.Device.PopAll();
         bench.Device.PushUsed(8, 4);          // hostile: id == size
-        bench.Device.Complete(chains[0], 4);  // honest
+        bench.Device.Complete(chains[0], 4);  // honest, but after the lie nothing is trusted
 
         Assert.Equal(QueueStatus.UsedIdOutOfRange, bench.Queue.TryTakeUsed(out _));
-        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out UsedBuffer used));
-        Assert.Equal(1, used.Token);
+        AssertBroken(bench, BrokenRingReason.UsedIdOutOfRange);
         Assert.Equal(1ul, bench.Queue.Counters.RejectedIdOutOfRange);
-        Assert.Equal(1, bench.Queue.InFlight);
+        Assert.Equal(2, bench.Queue.InFlight);
     }
 
     [Fact]
-    public void A_second_completion_of_the_same_chain_is_refused_as_not_in_flight()
+    public void The_last_id_in_range_is_accepted()
+    {
+        var bench = new QueueBench(size: 8);
+        for (int i = 0; i < 8; i++)
+            bench.SubmitWritable(bench.Buffer(8), i);
+        DescriptorChain last = bench.Device.PopAll().Single(c => c.Head == 7);
+        bench.Device.Complete(last, 8);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out UsedBuffer used));
+        Assert.Equal(7, used.Head);
+        Assert.False(bench.Queue.IsBroken);
+        Assert.Equal(BrokenRingReason.None, bench.Queue.BrokenReason);
+    }
+
+    [Fact]
+    public void A_second_completion_of_the_same_chain_breaks_the_queue_as_not_in_flight()
     {
         var bench = new QueueBench(size: 8);
         bench.SubmitWritable(bench.Buffer(8), 1);
@@ -34,12 +47,13 @@ public class HostileDeviceTests
 
         Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
         Assert.Equal(QueueStatus.UsedIdNotInFlight, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIdNotInFlight);
         Assert.Equal(1ul, bench.Queue.Counters.RejectedIdNotInFlight);
-        Assert.Equal(bench.Queue.Size - 1, bench.Queue.FreeDescriptors); // only the genuine chain was freed once
+        Assert.Equal(bench.Queue.Size - 1, bench.Queue.FreeDescriptors); // only the genuine chain was freed, once
     }
 
     [Fact]
-    public void A_used_id_naming_the_middle_of_a_chain_is_not_a_head_and_is_refused()
+    public void A_used_id_naming_the_middle_of_a_chain_is_not_a_head_and_breaks_the_queue()
     {
         var bench = new QueueBench(size: 8);
         DmaRegion a = bench.Buffer(8), b = bench.Buffer(8);
@@ -51,11 +65,102 @@ public class HostileDeviceTests
         bench.Device.PushUsed((uint)head + 1, 8); // the second descriptor of the chain
 
         Assert.Equal(QueueStatus.UsedIdNotInFlight, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIdNotInFlight);
         Assert.Equal(1, bench.Queue.InFlight);
     }
 
     [Fact]
-    public void A_length_beyond_the_writable_bytes_returns_the_chain_with_length_zero_while_an_exact_length_is_trusted()
+    public void Completing_a_chain_placed_but_never_published_breaks_the_queue_as_not_published()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);                                                            // published
+        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitWritable(bench.Buffer(8).All, 2, out ushort hidden)); // placed, not kicked
+        bench.Device.PopAll();
+        bench.Device.PushUsed(hidden, 8); // a device that read the ring ahead of avail.idx, within the published count
+
+        Assert.Equal(QueueStatus.UsedIdNotPublished, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIdNotPublished);
+        Assert.Equal(1ul, bench.Queue.Counters.RejectedIdNotPublished);
+        Assert.Equal(2, bench.Queue.InFlight); // the hidden chain was not freed, so no kick can publish its head twice
+    }
+
+    [Fact]
+    public void The_same_chain_completed_after_its_kick_is_accepted()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitWritable(bench.Buffer(8).All, 2, out ushort second));
+        bench.Queue.Kick();
+        bench.Device.PopAll();
+        bench.Device.PushUsed(second, 8);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out UsedBuffer used));
+        Assert.Equal(2, used.Token);
+    }
+
+    [Fact]
+    public void A_used_index_running_ahead_of_the_published_chains_breaks_the_queue_until_reset()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        bench.Device.PopAll();
+        bench.Device.SetUsedIndex(2); // two completions for one chain
+
+        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIndexJumpedAhead);
+        Assert.Equal(1ul, bench.Queue.Counters.RejectedUsedIndex);
+
+        bench.Queue.ReclaimAfterReset();
+        Assert.False(bench.Queue.IsBroken);
+        Assert.Equal(BrokenRingReason.None, bench.Queue.BrokenReason);
+        Assert.Equal(1ul, bench.Queue.Counters.Broken); // the count survives the reset
+    }
+
+    [Fact]
+    public void Two_completions_for_one_published_and_one_hidden_chain_are_an_index_running_ahead()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitWritable(bench.Buffer(8).All, 2, out ushort hidden));
+        DescriptorChain exposed = bench.Device.TryPop()!;
+        bench.Device.Complete(exposed, 8);
+        bench.Device.PushUsed(hidden, 8);
+
+        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIndexJumpedAhead);
+    }
+
+    [Fact]
+    public void The_same_two_completions_are_accepted_once_both_chains_are_published()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        bench.SubmitWritable(bench.Buffer(8), 2);
+        foreach (DescriptorChain chain in bench.Device.PopAll())
+            bench.Device.Complete(chain, 8);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+        Assert.False(bench.Queue.IsBroken);
+    }
+
+    [Fact]
+    public void A_used_index_moving_backwards_breaks_the_queue_as_going_backwards()
+    {
+        var bench = new QueueBench(size: 8);
+        bench.SubmitWritable(bench.Buffer(8), 1);
+        bench.SubmitWritable(bench.Buffer(8), 2);
+        foreach (DescriptorChain chain in bench.Device.PopAll())
+            bench.Device.Complete(chain, 8);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
+        bench.SubmitWritable(bench.Buffer(8), 3);
+        bench.Device.SetUsedIndex(1); // back behind the two entries already taken
+
+        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
+        AssertBroken(bench, BrokenRingReason.UsedIndexWentBackwards);
+    }
+
+    [Fact]
+    public void A_length_beyond_the_writable_bytes_returns_the_chain_with_length_zero_and_breaks_the_queue()
     {
         var bench = new QueueBench(size: 8);
         DmaRegion request = bench.Buffer(100), reply = bench.Buffer(16);
@@ -69,63 +174,22 @@ public class HostileDeviceTests
         Assert.Equal(QueueStatus.UsedLengthTooLarge, bench.Queue.TryTakeUsed(out UsedBuffer lied));
         Assert.Equal(1, lied.Token);
         Assert.Equal(0u, lied.WrittenLength);
+        AssertBroken(bench, BrokenRingReason.UsedLengthBeyondChain);
+        Assert.Equal(1ul, bench.Queue.Counters.RejectedLength);
+        Assert.Equal(6, bench.Queue.FreeDescriptors); // the lying chain came back to the free list; the other stays with the device
+    }
+
+    [Fact]
+    public void An_exact_length_is_trusted()
+    {
+        var bench = new QueueBench(size: 8);
+        DmaRegion request = bench.Buffer(100), reply = bench.Buffer(16);
+        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitRequest(request.All, reply.All, 1, out _));
+        bench.Queue.Kick();
+        bench.Device.Complete(bench.Device.PopAll().Single(), 16);
         Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out UsedBuffer honest));
         Assert.Equal(16u, honest.WrittenLength);
-        Assert.Equal(1ul, bench.Queue.Counters.RejectedLength);
-        Assert.Equal(8, bench.Queue.FreeDescriptors); // the lying chain still came back to the free list
-    }
-
-    [Fact]
-    public void A_used_index_running_ahead_of_the_chains_in_flight_breaks_the_queue_until_reset()
-    {
-        var bench = new QueueBench(size: 8);
-        bench.SubmitWritable(bench.Buffer(8), 1);
-        bench.Device.PopAll();
-        bench.Device.SetUsedIndex(2); // two completions for one chain
-
-        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
-        Assert.True(bench.Queue.IsBroken);
-        Assert.Equal(QueueStatus.Broken, bench.Queue.TryTakeUsed(out _));
-        Assert.Equal(QueueStatus.Broken, bench.Queue.SubmitWritable(bench.Buffer(8).All, 0, out _));
-        Assert.Equal(1ul, bench.Queue.Counters.RejectedUsedIndex);
-
-        bench.Queue.ReclaimAfterReset();
         Assert.False(bench.Queue.IsBroken);
-    }
-
-    [Fact]
-    public void Completing_a_chain_that_was_placed_but_never_exposed_is_refused()
-    {
-        var bench = new QueueBench(size: 8);
-        bench.SubmitWritable(bench.Buffer(8), 1);                                           // exposed
-        Assert.Equal(QueueStatus.Ok, bench.Queue.SubmitWritable(bench.Buffer(8).All, 2, out ushort hidden)); // placed, not kicked
-        DescriptorChain exposed = bench.Device.TryPop()!;
-        bench.Device.Complete(exposed, 8);
-        bench.Device.PushUsed(hidden, 8); // a device that read the ring ahead of avail.idx
-
-        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
-        Assert.Equal(1ul, bench.Queue.Counters.RejectedUsedIndex);
-    }
-
-    [Fact]
-    public void The_same_two_completions_are_accepted_once_both_chains_are_exposed()
-    {
-        var bench = new QueueBench(size: 8);
-        bench.SubmitWritable(bench.Buffer(8), 1);
-        bench.SubmitWritable(bench.Buffer(8), 2);
-        foreach (DescriptorChain chain in bench.Device.PopAll())
-            bench.Device.Complete(chain, 8);
-        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
-        Assert.Equal(QueueStatus.Ok, bench.Queue.TryTakeUsed(out _));
-    }
-
-    [Fact]
-    public void A_used_index_moving_backwards_is_seen_as_a_huge_jump_and_refused()
-    {
-        var bench = new QueueBench(size: 8);
-        bench.SubmitWritable(bench.Buffer(8), 1);
-        bench.Device.SetUsedIndex(0xffff);
-        Assert.Equal(QueueStatus.UsedIndexCorrupt, bench.Queue.TryTakeUsed(out _));
     }
 
     [Fact]
@@ -144,17 +208,30 @@ public class HostileDeviceTests
             while (true)
             {
                 QueueStatus status = bench.Queue.TryTakeUsed(out UsedBuffer used);
-                if (status is QueueStatus.Empty or QueueStatus.Broken or QueueStatus.UsedIndexCorrupt)
-                    break;
                 if (status is QueueStatus.Ok or QueueStatus.UsedLengthTooLarge)
                 {
                     Assert.True(returned.Add(used.Head), $"head {used.Head} returned twice");
                     Assert.True(used.WrittenLength <= 8);
                 }
+                if (status != QueueStatus.Ok)
+                    break;
             }
             Assert.InRange(bench.Queue.FreeDescriptors, 0, 8);
             Assert.Equal(8, bench.Queue.FreeDescriptors + bench.Queue.InFlight);
-            Assert.Equal((ulong)(8 - returned.Count), bench.Queue.Counters.RejectedIdOutOfRange + bench.Queue.Counters.RejectedIdNotInFlight);
+            Assert.Equal(returned.Count, bench.Queue.FreeDescriptors);
+            Assert.Equal(bench.Queue.IsBroken, bench.Queue.BrokenReason != BrokenRingReason.None);
+            Assert.Equal(bench.Queue.IsBroken ? 1ul : 0ul, bench.Queue.Counters.Rejected);
         }
+    }
+
+    private static void AssertBroken(QueueBench bench, BrokenRingReason reason)
+    {
+        Assert.True(bench.Queue.IsBroken);
+        Assert.Equal(reason, bench.Queue.BrokenReason);
+        Assert.Equal(1ul, bench.Queue.Counters.Broken);
+        // Nothing more is taken or placed until a reset.
+        Assert.Equal(QueueStatus.Broken, bench.Queue.TryTakeUsed(out _));
+        Assert.Equal(QueueStatus.Broken, bench.Queue.SubmitWritable(bench.Buffer(8).All, 0, out _));
+        Assert.False(bench.Queue.Kick());
     }
 }

@@ -1,17 +1,23 @@
 // Entry point of the nf runner: ./nf run | test [--list] [FILTER] | list [FILTER] | platform [OPTIONS].
+using System.Runtime.InteropServices;
 using Nf;
 using Nf.Commands;
 using Nf.Repository;
 
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+int stopSignal = 0;
+void Stop(PosixSignalContext context)
 {
-    // First Ctrl-C: stop QEMU and the daemon cleanly and report; a second one kills the runner.
+    // The first SIGINT (Ctrl-C) or SIGTERM (a script's kill) stops every child the runner started (QEMU, the
+    // daemons, dotnet test), waits for them and reports; a second one ends the runner at once.
     if (cancel.IsCancellationRequested)
         return;
-    e.Cancel = true;
+    context.Cancel = true;
+    stopSignal = context.Signal == PosixSignal.SIGTERM ? 15 : 2;
     cancel.Cancel();
-};
+}
+using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 string command = args.Length > 0 ? args[0] : "help";
 string[] rest = args.Skip(1).ToArray();
@@ -40,7 +46,7 @@ try
 catch (OperationCanceledException)
 {
     Progress.Say("interrupted");
-    return 130;
+    return 128 + (stopSignal == 0 ? 2 : stopSignal);
 }
 
 static int Usage(string command)

@@ -15,9 +15,11 @@ public sealed record DaemonOptions
     public IReadOnlyList<string> Faults { get; init; } = [];
     /// <summary>--seed: makes random fault choices repeatable.</summary>
     public int? Seed { get; init; }
+    /// <summary>--no-p2a: do not offer VIRTIO_SCMI_F_P2A_CHANNELS (no eventq; async and notify requests answer NOT_SUPPORTED).</summary>
+    public bool NoP2A { get; init; }
 
     public const string Usage = """
-        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]... [--seed N]
+        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]... [--seed N] [--no-p2a]
                scmi-platform --print-capabilities | --help
 
         vhost-user backend for QEMU's vhost-user-scmi device: an SCMI platform (firmware) model.
@@ -26,6 +28,8 @@ public sealed record DaemonOptions
           --trace              log vhost-user messages, queue events and SCMI messages on stderr
           --fault SPEC         fault to inject, passed to the SCMI model (repeatable; see README)
           --seed N             seed for random fault choices (repeatable runs)
+          --no-p2a             do not offer VIRTIO_SCMI_F_P2A_CHANNELS: no eventq, async and notify
+                               requests answer NOT_SUPPORTED
           --print-capabilities print the backend capabilities as JSON and exit
           --help               this text
         Prints "listening on PATH" when ready; exits 0 on SIGTERM or SIGINT.
@@ -75,6 +79,9 @@ public sealed record DaemonOptions
                         error = $"--seed needs an integer, found '{seed}'";
                     break;
                 }
+                case "--no-p2a":
+                    options = options with { NoP2A = true };
+                    break;
                 case "--trace":
                     options = options with { Trace = true };
                     break;

@@ -36,13 +36,24 @@ catch (Exception e) when (e is IOException or ArgumentException or FormatExcepti
 }
 
 var device = new ScmiVirtioDevice(model, log);
-using var server = new VhostUserServer(options.SocketPath!, device, log);
+using var server = new VhostUserServer(options.SocketPath!, device, log) { OfferP2AChannels = !options.NoP2A };
 // Handlers go in before "listening on" is printed: a script may signal as soon as it reads that line.
+using var finished = new ManualResetEventSlim();
 void RequestStop(PosixSignalContext context)
 {
     context.Cancel = true;
     log.Info($"{context.Signal}: stopping");
     server.Stop();
+    // The server gives up any wait on the frontend when asked to stop; should anything still hold it, the
+    // daemon ends anyway within the bound the README promises (exit 0, socket file removed).
+    new Thread(() =>
+    {
+        if (finished.Wait(ShutdownBound))
+            return;
+        log.Warn($"not stopped within {ShutdownBound.TotalSeconds:0} s; exiting anyway");
+        File.Delete(options.SocketPath!);
+        Environment.Exit(0);
+    }) { IsBackground = true, Name = "shutdown deadline" }.Start();
 }
 using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
@@ -60,5 +71,12 @@ Console.Out.WriteLine($"listening on {options.SocketPath}");
 Console.Out.Flush();
 
 server.Run();
+finished.Set();
 log.Info($"stopped; {device.Counters}");
 return 0;
+
+partial class Program
+{
+    /// <summary>How long a stop request may take, whatever the frontend does.</summary>
+    private static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(2);
+}

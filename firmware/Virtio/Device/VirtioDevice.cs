@@ -12,7 +12,8 @@ namespace Virtio;
 /// (steps 1 to 6: reset, ACKNOWLEDGE, DRIVER, features, FEATURES_OK and its re-check), then
 /// <see cref="SetUpQueue"/> per queue and any buffer population (step 7), then <see cref="Start"/> (step 8,
 /// DRIVER_OK, after which the queues may notify). <see cref="Fail"/> sets FAILED when the caller gives up;
-/// <see cref="Shutdown"/> resets the device and takes every buffer back. <see cref="Phase"/> refuses
+/// <see cref="Shutdown"/> resets the device and takes every buffer back; <see cref="Restart"/> recovers a
+/// broken device (reset, same features, same rings, DRIVER_OK) without allocating. <see cref="Phase"/> refuses
 /// calls out of order with <see cref="VirtioResult.WrongPhase"/>.</para>
 /// <para><b>Ownership.</b> Queue rings and private state are allocated in <see cref="SetUpQueue"/>, at
 /// bring-up, and kept for the life of the firmware: a reset followed by a new initialisation reuses them.</para>
@@ -23,6 +24,8 @@ public sealed class VirtioDevice
     public const int MaximumQueues = 4;
 
     private readonly SplitQueue?[] _queues = new SplitQueue?[MaximumQueues];
+    private DeviceOptions _options;
+    private bool _negotiatedOnce;
 
     /// <summary>Drives the device behind <paramref name="transport"/>.</summary>
     public VirtioDevice(MmioTransport transport)
@@ -54,6 +57,50 @@ public sealed class VirtioDevice
     /// (modern only, §3.1.2) FEATURES_OK and its re-read. On refusal the device is left FAILED (or reset).
     /// </summary>
     public VirtioResult Initialize(DeviceOptions options)
+    {
+        VirtioResult result = Negotiate(options);
+        if (result == VirtioResult.Ok)
+        {
+            _options = options;
+            _negotiatedOnce = true;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Brings a device back after a broken queue (<see cref="SplitQueue.IsBroken"/>) or DEVICE_NEEDS_RESET,
+    /// allocating nothing, so it works after <c>Heap.Seal()</c>: reset (every exposed buffer returns to the
+    /// driver, §3.3.1), the features of the last <see cref="Initialize"/> negotiated again and required to come
+    /// out the same, every queue set up before handed its <i>existing</i> ring again (driver state cleared by
+    /// <see cref="SplitQueue.ReclaimAfterReset"/>), then DRIVER_OK. The caller repopulates the queues (for
+    /// example the SCMI eventq) afterwards. No context may be inside a queue meanwhile (README, "One owner per
+    /// queue"). Refused with <see cref="VirtioResult.WrongPhase"/> before a successful <see cref="Initialize"/>.
+    /// </summary>
+    public VirtioResult Restart()
+    {
+        if (!_negotiatedOnce)
+            return VirtioResult.WrongPhase;
+        ulong previouslyAccepted = AcceptedFeatures;
+        VirtioResult negotiated = Negotiate(_options);
+        if (negotiated != VirtioResult.Ok)
+            return negotiated;
+        // The rings were laid out for the old features (EVENT_IDX decides the ring's suppression fields).
+        if (AcceptedFeatures != previouslyAccepted)
+            return FailWith(VirtioResult.FeaturesChanged);
+        for (int i = 0; i < MaximumQueues; i++)
+        {
+            SplitQueue? queue = _queues[i];
+            if (queue is null)
+                continue;
+            VirtioResult reprogrammed = ReprogramQueue(queue);
+            if (reprogrammed != VirtioResult.Ok)
+                return reprogrammed;
+        }
+        return Start();
+    }
+
+    /// <summary>§3.1.1 steps 1 to 6, shared by <see cref="Initialize"/> and <see cref="Restart"/>.</summary>
+    private VirtioResult Negotiate(DeviceOptions options)
     {
         MmioDeviceIdentity identity = Transport.Identity;
         if (identity.Magic != MmioConstants.MagicValue)
@@ -206,6 +253,20 @@ public sealed class VirtioDevice
     /// device did not complete the reset; the buffers then stay with the device.
     /// </summary>
     public bool Shutdown() => ResetAndReclaim();
+
+    /// <summary>§4.2.3.2 again for a queue whose ring already exists: the same size must still fit, and the device must not be using it.</summary>
+    private VirtioResult ReprogramQueue(SplitQueue queue)
+    {
+        ushort sizeMax = Transport.ReadQueueSizeMax(queue.Index, out bool inUse);
+        if (inUse)
+            return FailWith(VirtioResult.QueueAlreadyInUse);
+        if (sizeMax < queue.Size)
+            return FailWith(VirtioResult.QueueUnavailable);
+        VirtioResult activated = Transport.ActivateQueue(queue);
+        if (activated != VirtioResult.Ok)
+            return FailWith(activated);
+        return VirtioResult.Ok;
+    }
 
     /// <summary>The largest power of two no larger than both <paramref name="preferred"/> and <paramref name="sizeMax"/> (§2.7: sizes are powers of two).</summary>
     public static ushort ChooseQueueSize(ushort preferred, ushort sizeMax)

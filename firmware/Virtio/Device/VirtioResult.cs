@@ -32,6 +32,8 @@ public enum VirtioResult
     AddressNotExpressible,
     /// <summary>The call came out of the initialisation order (§3.1.1).</summary>
     WrongPhase,
+    /// <summary>On <see cref="VirtioDevice.Restart"/> the device no longer accepts the features negotiated before, which the existing rings were laid out for.</summary>
+    FeaturesChanged,
     /// <summary>The queue index is beyond what this driver keeps (<see cref="VirtioDevice.MaximumQueues"/>).</summary>
     TooManyQueues,
 }

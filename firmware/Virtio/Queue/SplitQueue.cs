@@ -1,6 +1,7 @@
 // The driver side of a split virtqueue (virtio 1.3 §2.7): descriptors out, used buffers back, checked.
 using System;
 using System.Buffers.Binary;
+using System.Threading;
 
 namespace Virtio;
 
@@ -28,10 +29,15 @@ namespace Virtio;
 /// </list>
 /// <para>After a device reset no buffer is live any more (§3.3), and <see cref="ReclaimAfterReset"/>
 /// returns every chain to the free list at once.</para>
-/// <para><b>Concurrency.</b> One queue is not re-entrant: both the submit side (<see cref="Submit"/>,
-/// <see cref="Kick"/>) and the completion side (<see cref="TryTakeUsed"/>) update the free list and counts.
-/// When completions are taken in the device's interrupt handler, mask that interrupt (or all, briefly)
-/// around each submission; the device itself never touches the private state.</para>
+/// <para><b>Concurrency.</b> One queue has one owner at a time and is not re-entrant: both the submit side
+/// (<see cref="Submit"/>, <see cref="Kick"/>) and the completion side (<see cref="TryTakeUsed"/>) update the
+/// free list and counts. Every mutating method marks itself running on entry and panics when it finds
+/// another running (<see cref="QueueMisuse"/>, Linux's START_USE/END_USE): an interrupt handler that drains
+/// the ring while the thread it interrupted is inside <see cref="Kick"/> stops the machine instead of
+/// corrupting the free list. The caller keeps contexts apart (mask the device's interrupt around a
+/// submission, or claim the queue with a compare-and-swap owner word; see README, "One owner per queue").
+/// Read-only properties (<see cref="InFlight"/>, <see cref="FreeDescriptors"/>, <see cref="IsBroken"/>...)
+/// may be polled from any context. The device itself never touches the private state.</para>
 /// <para><b>Ordering.</b> Descriptors and avail slots are written before a store-store barrier and the
 /// avail.idx store (<see cref="PublishAvailIndex"/>); a full barrier separates that store from reading
 /// the device's suppression fields; used.idx is read before a load-load barrier and the used elements
@@ -56,7 +62,10 @@ public sealed class SplitQueue
     private readonly ushort[] _chainLength;   // per head: descriptors in its chain; 0 = not a head in flight
     private readonly uint[] _writableBytes;   // per head: total device-writable bytes of its chain
     private readonly int[] _tokens;           // per head: the caller's token
+    private readonly ushort[] _availPosition; // per head: the avail index its slot was placed at (published once _publishedAvail passes it)
 
+    // Only the owner writes these; the ones behind public properties (free count, in flight, callbacks,
+    // broken and its reason) are written and read through Volatile, since other contexts poll them.
     private ushort _freeHead;
     private int _freeCount;
     private ushort _nextAvail;          // avail.idx the driver will publish next
@@ -68,6 +77,8 @@ public sealed class SplitQueue
     private bool _live;                 // DRIVER_OK set: notifications allowed (§3.1.1)
     private bool _notificationDeferred; // a kick happened before DRIVER_OK
     private bool _broken;
+    private int _brokenReason;          // a BrokenRingReason, as int for Volatile
+    private int _running;               // the QueueOperation inside the queue now (re-entry guard)
 
     private SplitQueue(ushort index, DmaRegion ring, SplitQueueLayout layout, bool eventIndex,
         MemoryOrdering ordering, QueueNotifier notifier)
@@ -83,6 +94,7 @@ public sealed class SplitQueue
         _chainLength = new ushort[size];
         _writableBytes = new uint[size];
         _tokens = new int[size];
+        _availPosition = new ushort[size];
         Counters = new QueueCounters();
         ResetState();
     }
@@ -118,13 +130,16 @@ public sealed class SplitQueue
     public bool EventIndex { get; }
 
     /// <summary>Descriptors not in any chain.</summary>
-    public int FreeDescriptors => _freeCount;
+    public int FreeDescriptors => Volatile.Read(ref _freeCount);
 
     /// <summary>Chains placed or exposed and not yet returned.</summary>
-    public int InFlight => _inFlight;
+    public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>True after the device broke the used-index invariant; only a device reset recovers.</summary>
-    public bool IsBroken => _broken;
+    /// <summary>True after the device broke a used-ring invariant (<see cref="BrokenReason"/>); only a device reset recovers.</summary>
+    public bool IsBroken => Volatile.Read(ref _broken);
+
+    /// <summary>What the device did to break the queue; <see cref="BrokenRingReason.None"/> while it is sound.</summary>
+    public BrokenRingReason BrokenReason => (BrokenRingReason)Volatile.Read(ref _brokenReason);
 
     /// <summary>Traffic and rejection counts.</summary>
     public QueueCounters Counters { get; }
@@ -149,6 +164,14 @@ public sealed class SplitQueue
     /// <see cref="Kick"/>, so several chains can be batched. On any refusal nothing is written.
     /// </summary>
     public QueueStatus Submit(ReadOnlySpan<DmaSlice> readable, ReadOnlySpan<DmaSlice> writable, int token, out ushort head)
+    {
+        Enter(QueueOperation.Submit);
+        QueueStatus status = SubmitChain(readable, writable, token, out head);
+        Exit();
+        return status;
+    }
+
+    private QueueStatus SubmitChain(ReadOnlySpan<DmaSlice> readable, ReadOnlySpan<DmaSlice> writable, int token, out ushort head)
     {
         head = 0;
         if (_broken)
@@ -194,16 +217,17 @@ public sealed class SplitQueue
                 id = next;
         }
         _freeHead = _link[id];
-        _freeCount -= count;
+        Volatile.Write(ref _freeCount, _freeCount - count);
         _chainLength[head] = (ushort)count;
         _writableBytes[head] = (uint)writableBytes;
         _tokens[head] = token;
+        _availPosition[head] = _nextAvail;
 
         // §2.7.13.2: "avail->ring[(avail->idx + added++) % qsz] = head;" — idx itself moves in Kick.
         BinaryPrimitives.WriteUInt16LittleEndian(RingSpan(_layout.AvailableSlot(RingIndex.Slot(_nextAvail, Size)), 2), head);
         _nextAvail++;
-        _inFlight++;
-        Counters.Submitted++;
+        Volatile.Write(ref _inFlight, _inFlight + 1);
+        Counters.CountSubmitted();
         return QueueStatus.Ok;
     }
 
@@ -232,6 +256,14 @@ public sealed class SplitQueue
     /// </summary>
     public bool Kick()
     {
+        Enter(QueueOperation.Kick);
+        bool notified = PublishAndNotify();
+        Exit();
+        return notified;
+    }
+
+    private bool PublishAndNotify()
+    {
         if (_broken)
             return false;
         ushort newIndex = _nextAvail;
@@ -258,7 +290,7 @@ public sealed class SplitQueue
 
         if (!needed)
         {
-            Counters.NotificationsSuppressed++;
+            Counters.CountNotificationSuppressed();
             return false;
         }
         if (!_live)
@@ -268,7 +300,7 @@ public sealed class SplitQueue
             return false;
         }
         _notifier.NotifyQueue(Index);
-        Counters.NotificationsSent++;
+        Counters.CountNotificationSent();
         return true;
     }
 
@@ -278,24 +310,35 @@ public sealed class SplitQueue
     /// </summary>
     public void MarkLive()
     {
+        Enter(QueueOperation.MarkLive);
         _live = true;
         if (_notificationDeferred)
         {
             _notificationDeferred = false;
             _notifier.NotifyQueue(Index);
-            Counters.NotificationsSent++;
+            Counters.CountNotificationSent();
         }
+        Exit();
     }
 
     // ---------------------------------------------------------------- receiving used buffers (§2.7.14)
 
     /// <summary>
-    /// Takes the next chain the device returned, after checking it: an id out of range or not in flight
-    /// is counted and skipped; a length beyond the writable bytes is counted and the chain returned with
-    /// length 0; a used index running ahead of the chains in flight stops the queue. Returns
-    /// <see cref="QueueStatus.Empty"/> when nothing new was used.
+    /// Takes the next chain the device returned, after checking it. A used index that jumps ahead of the
+    /// published chains or goes backwards, an id out of range, not heading a chain in flight or naming a
+    /// chain never published, and a length beyond the chain's writable bytes each break the queue
+    /// (<see cref="BrokenReason"/>, counted; the lying length still returns its chain, with length 0).
+    /// Returns <see cref="QueueStatus.Empty"/> when nothing new was used.
     /// </summary>
     public QueueStatus TryTakeUsed(out UsedBuffer used)
+    {
+        Enter(QueueOperation.TryTakeUsed);
+        QueueStatus status = TakeNextUsed(out used);
+        Exit();
+        return status;
+    }
+
+    private QueueStatus TakeNextUsed(out UsedBuffer used)
     {
         used = default;
         if (_broken)
@@ -304,51 +347,75 @@ public sealed class SplitQueue
         ushort pending = RingIndex.Distance(_nextUsed, deviceIndex);
         if (pending == 0)
             return QueueStatus.Empty;
-        // Only exposed chains can come back: those placed since the last kick are still invisible to the device.
-        int exposed = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
-        if (pending > exposed)
+        // Only published chains can come back: those placed since the last kick are still invisible to the device.
+        int published = _inFlight - RingIndex.Distance(_publishedAvail, _nextAvail);
+        if (pending > published)
         {
             // The device claims more completions than it was given: nothing in the used ring can be trusted.
-            Counters.RejectedUsedIndex++;
-            _broken = true;
-            return QueueStatus.UsedIndexCorrupt;
+            // No more than 32768 chains are ever in flight, so a distance of half the index space or more is a step back.
+            Counters.CountRejectedUsedIndex();
+            return Break(pending >= 0x8000 ? BrokenRingReason.UsedIndexWentBackwards : BrokenRingReason.UsedIndexJumpedAhead,
+                QueueStatus.UsedIndexCorrupt);
         }
 
         Span<byte> element = RingSpan(_layout.UsedSlot(RingIndex.Slot(_nextUsed, Size)), SplitQueueLayout.UsedElementSize);
         uint id = BinaryPrimitives.ReadUInt32LittleEndian(element);
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(element.Slice(4));
-        _nextUsed++;
-        if (EventIndex && _callbacksEnabled)
-            RequestInterruptAt(_nextUsed);
 
+        // §2.7.8: "id indicates the head entry of the descriptor chain describing the buffer"; anything else
+        // means the device and driver disagree about the ring, and a chain would leak silently (Linux: BAD_RING).
         if (id >= Size)
         {
-            Counters.RejectedIdOutOfRange++;
-            return QueueStatus.UsedIdOutOfRange;
+            Counters.CountRejectedIdOutOfRange();
+            return Break(BrokenRingReason.UsedIdOutOfRange, QueueStatus.UsedIdOutOfRange);
         }
         ushort head = (ushort)id;
         if (_chainLength[head] == 0)
         {
-            Counters.RejectedIdNotInFlight++;
-            return QueueStatus.UsedIdNotInFlight;
+            Counters.CountRejectedIdNotInFlight();
+            return Break(BrokenRingReason.UsedIdNotInFlight, QueueStatus.UsedIdNotInFlight);
         }
+        if (!IsPublished(head))
+        {
+            // Freeing it now would let the next kick publish its slot, and a reused head, a second time.
+            Counters.CountRejectedIdNotPublished();
+            return Break(BrokenRingReason.UsedIdNotPublished, QueueStatus.UsedIdNotPublished);
+        }
+
+        _nextUsed++;
+        if (EventIndex && _callbacksEnabled)
+            RequestInterruptAt(_nextUsed);
         int token = _tokens[head];
         uint writable = _writableBytes[head];
         FreeChain(head);
         if (length > writable)
         {
             // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie.
-            Counters.RejectedLength++;
+            // The caller gets its chain back (length 0), then the queue stops trusting the device.
+            Counters.CountRejectedLength();
             used = new UsedBuffer(head, 0, token);
-            return QueueStatus.UsedLengthTooLarge;
+            return Break(BrokenRingReason.UsedLengthBeyondChain, QueueStatus.UsedLengthTooLarge);
         }
-        Counters.Completed++;
+        Counters.CountCompleted();
         used = new UsedBuffer(head, length, token);
         return QueueStatus.Ok;
     }
 
+    /// <summary>True when <paramref name="head"/>'s avail slot lies before the published avail.idx.</summary>
+    private bool IsPublished(ushort head) =>
+        RingIndex.Distance(_publishedAvail, _availPosition[head]) >= RingIndex.Distance(_publishedAvail, _nextAvail);
+
+    /// <summary>Stops the queue (Linux's BAD_RING): every later call is refused until a reset.</summary>
+    private QueueStatus Break(BrokenRingReason reason, QueueStatus status)
+    {
+        Volatile.Write(ref _brokenReason, (int)reason);
+        Volatile.Write(ref _broken, true);
+        Counters.CountBroken();
+        return status;
+    }
+
     /// <summary>True when the device has returned chains the driver has not taken yet.</summary>
-    public bool HasUsed => !_broken && ReadUsedIndex() != _nextUsed;
+    public bool HasUsed => !IsBroken && ReadUsedIndex() != _nextUsed;
 
     /// <summary>
     /// The device's used.idx now. Take it before a <see cref="Kick"/>, then poll
@@ -362,7 +429,7 @@ public sealed class SplitQueue
     // ---------------------------------------------------------------- used-buffer notification suppression (§2.7.7)
 
     /// <summary>True while the driver asks the device for used-buffer notifications.</summary>
-    public bool CallbacksEnabled => _callbacksEnabled;
+    public bool CallbacksEnabled => Volatile.Read(ref _callbacksEnabled);
 
     /// <summary>
     /// Asks the device not to send used-buffer notifications (a hint: §2.7.7 says it is not reliable,
@@ -370,7 +437,8 @@ public sealed class SplitQueue
     /// </summary>
     public void DisableCallbacks()
     {
-        _callbacksEnabled = false;
+        Enter(QueueOperation.DisableCallbacks);
+        Volatile.Write(ref _callbacksEnabled, false);
         if (EventIndex)
         {
             // §2.7.7.1: with EVENT_IDX flags MUST stay 0; park used_event as far behind as it can be,
@@ -382,6 +450,7 @@ public sealed class SplitQueue
             // §2.7.7.1: "The driver MAY set flags to 1 to advise the device that notifications are not needed."
             WriteAvailFlags(AvailFlagNoInterrupt);
         }
+        Exit();
     }
 
     /// <summary>
@@ -391,14 +460,17 @@ public sealed class SplitQueue
     /// </summary>
     public bool EnableCallbacks()
     {
-        _callbacksEnabled = true;
+        Enter(QueueOperation.EnableCallbacks);
+        Volatile.Write(ref _callbacksEnabled, true);
         if (EventIndex)
             RequestInterruptAt(_nextUsed);
         else
             WriteAvailFlags(0);
         // The enable store must be visible before the re-read of used.idx, or a completion in between is lost.
         _ordering.Full();
-        return !HasUsed;
+        bool drained = !HasUsed;
+        Exit();
+        return drained;
     }
 
     // ---------------------------------------------------------------- reset (§3.3)
@@ -410,8 +482,31 @@ public sealed class SplitQueue
     /// </summary>
     public void ReclaimAfterReset()
     {
+        Enter(QueueOperation.ReclaimAfterReset);
         ResetState();
+        Exit();
     }
+
+    // ---------------------------------------------------------------- one owner at a time
+
+    /// <summary>The operation running now (<see cref="QueueOperation.None"/> when the queue is idle); for diagnostics.</summary>
+    public QueueOperation RunningOperation => (QueueOperation)Volatile.Read(ref _running);
+
+    /// <summary>
+    /// Linux's START_USE: a detector, not a lock. On one core a nested entry (an interrupt handler calling in
+    /// while the thread it interrupted is inside) always sees the mark its victim left, so the check needs no
+    /// atomic; the transport's owner word (README, "One owner per queue") is what keeps contexts apart.
+    /// </summary>
+    private void Enter(QueueOperation operation)
+    {
+        int running = Volatile.Read(ref _running);
+        if (running != (int)QueueOperation.None)
+            QueueMisuse.Reentered(operation, (QueueOperation)running);
+        Volatile.Write(ref _running, (int)operation);
+    }
+
+    /// <summary>Linux's END_USE.</summary>
+    private void Exit() => Volatile.Write(ref _running, (int)QueueOperation.None);
 
     // ---------------------------------------------------------------- ordering helpers
 
@@ -465,11 +560,12 @@ public sealed class SplitQueue
             tail = _link[tail];
         _link[tail] = _freeHead;
         _freeHead = head;
-        _freeCount += length;
+        Volatile.Write(ref _freeCount, _freeCount + length);
         _chainLength[head] = 0;
         _writableBytes[head] = 0;
         _tokens[head] = 0;
-        _inFlight--;
+        _availPosition[head] = 0;
+        Volatile.Write(ref _inFlight, _inFlight - 1);
     }
 
     private void ResetState()
@@ -481,18 +577,20 @@ public sealed class SplitQueue
             _chainLength[i] = 0;
             _writableBytes[i] = 0;
             _tokens[i] = 0;
+            _availPosition[i] = 0;
         }
         _freeHead = 0;
-        _freeCount = size;
+        Volatile.Write(ref _freeCount, size);
         _nextAvail = 0;
         _publishedAvail = 0;
         _availAtLastKick = 0;
         _nextUsed = 0;
-        _inFlight = 0;
-        _callbacksEnabled = true;
+        Volatile.Write(ref _inFlight, 0);
+        Volatile.Write(ref _callbacksEnabled, true);
         _live = false;
         _notificationDeferred = false;
-        _broken = false;
+        Volatile.Write(ref _broken, false);
+        Volatile.Write(ref _brokenReason, (int)BrokenRingReason.None);
         // §2.7.10.1: "The driver MUST initialize flags in the used ring to 0 when allocating the used ring."
         _ring.Span.Clear();
     }

@@ -22,6 +22,7 @@ internal static class EntropyDevice
     public static VirtioDevice? Device;
     public static readonly DmaRegion?[] Buffers = new DmaRegion?[BufferCount];
     public static readonly EntropyCollector Collector = new EntropyCollector();
+    private static DeviceInterrupt? s_interrupt;
 
     /// <summary>Finds the device once and allocates the buffers once.</summary>
     public static void Find()
@@ -52,9 +53,10 @@ internal static class EntropyDevice
     }
 
     /// <summary>Routes the transport's interrupt to <see cref="Collector"/> through the GIC.</summary>
-    public static unsafe void AttachInterrupt()
+    public static void AttachInterrupt()
     {
-        Interrupts.Register(Location.InterruptId, &OnInterrupt);
+        s_interrupt ??= new DeviceInterrupt(Device!, Collector);
+        Interrupts.Register(Location.InterruptId, s_interrupt);
         Interrupts.Configure(Location.InterruptId, InterruptTrigger.Edge);
         Interrupts.Enable(Location.InterruptId);
         Cpu.EnableInterrupts();
@@ -62,8 +64,6 @@ internal static class EntropyDevice
 
     /// <summary>Stops the interrupt reaching the CPU (polling tests own the queue alone).</summary>
     public static void DetachInterrupt() => Interrupts.Disable(Location.InterruptId);
-
-    private static void OnInterrupt(uint intid) => Device!.HandleInterrupt(Collector);
 
     public static void AssertOk(VirtioResult result, string step) =>
         Assert.AreEqual((int)VirtioResult.Ok, (int)result, step);

@@ -61,33 +61,54 @@ public class RingTests
     }
 
     [TestMethod]
-    public static void A_hostile_used_ring_with_bad_ids_and_lengths_is_counted_and_never_trusted()
+    public static void A_used_id_out_of_range_breaks_the_queue_and_nothing_after_it_is_trusted()
     {
         SplitQueue queue = Fresh();
         RamDevice device = s_device!;
-        // Four chains exposed, so four used entries stay within what the device was given.
-        for (int i = 0; i < 4; i++)
-            queue.SubmitWritable(s_buffer!.Slice(i * 8, 8), 1 + i, out _);
+        queue.SubmitWritable(s_buffer!.Slice(0, 8), 1, out _);
+        queue.SubmitWritable(s_buffer!.Slice(8, 8), 2, out _);
         queue.Kick();
         int first = device.TryPop(out _, out _);
-        int second = device.TryPop(out _, out _);
-        device.TryPop(out _, out _);
         device.TryPop(out _, out _);
         device.PushUsed(Size, 4);               // id out of range
-        device.PushUsed((uint)first, 9);        // longer than the 8 writable bytes
-        device.PushUsed((uint)first, 4);        // the same chain again
-        device.PushUsed((uint)second, 8);       // honest
+        device.PushUsed((uint)first, 8);        // honest, but after the lie
 
         Assert.AreEqual((int)QueueStatus.UsedIdOutOfRange, (int)queue.TryTakeUsed(out _), "bad id");
+        Assert.IsTrue(queue.IsBroken, "broken");
+        Assert.AreEqual((int)BrokenRingReason.UsedIdOutOfRange, (int)queue.BrokenReason, "reason");
+        Assert.AreEqual((int)QueueStatus.Broken, (int)queue.TryTakeUsed(out _), "nothing more is taken");
+        Assert.AreEqual((int)QueueStatus.Broken, (int)queue.SubmitWritable(s_buffer!.Slice(0, 8), 3, out _), "nothing more is placed");
+        Assert.AreEqual(2, queue.InFlight, "both chains stay with the device until a reset");
+    }
+
+    [TestMethod]
+    public static void A_lying_length_returns_its_chain_with_length_zero_and_breaks_the_queue()
+    {
+        SplitQueue queue = Fresh();
+        RamDevice device = s_device!;
+        queue.SubmitWritable(s_buffer!.Slice(0, 8), 7, out _);
+        queue.Kick();
+        device.PushUsed((uint)device.TryPop(out _, out _), 9);  // longer than the 8 writable bytes
         Assert.AreEqual((int)QueueStatus.UsedLengthTooLarge, (int)queue.TryTakeUsed(out UsedBuffer lied), "bad length");
+        Assert.AreEqual(7, lied.Token, "the chain comes back");
         Assert.AreEqual(0u, lied.WrittenLength, "length not trusted");
-        Assert.AreEqual((int)QueueStatus.UsedIdNotInFlight, (int)queue.TryTakeUsed(out _), "duplicate");
-        Assert.AreEqual((int)QueueStatus.Ok, (int)queue.TryTakeUsed(out UsedBuffer honest), "honest");
-        Assert.AreEqual(2, honest.Token, "token");
-        Assert.AreEqual((int)QueueStatus.Empty, (int)queue.TryTakeUsed(out _), "nothing more");
-        Assert.AreEqual(3ul, queue.Counters.Rejected, "three rejections counted");
-        Assert.AreEqual(2, queue.InFlight, "the two chains never honestly returned stay with the device");
-        Assert.AreEqual(Size - 2, queue.FreeDescriptors, "no descriptor lost or freed twice");
+        Assert.AreEqual((int)BrokenRingReason.UsedLengthBeyondChain, (int)queue.BrokenReason, "reason");
+        Assert.AreEqual((int)Size, queue.FreeDescriptors, "no descriptor lost");
+    }
+
+    [TestMethod]
+    public static void A_chain_completed_before_its_kick_breaks_the_queue_as_not_published()
+    {
+        SplitQueue queue = Fresh();
+        RamDevice device = s_device!;
+        queue.SubmitWritable(s_buffer!.Slice(0, 8), 1, out _);
+        queue.Kick();
+        queue.SubmitWritable(s_buffer!.Slice(8, 8), 2, out ushort hidden);
+        device.TryPop(out _, out _);
+        device.PushUsed(hidden, 8);
+        Assert.AreEqual((int)QueueStatus.UsedIdNotPublished, (int)queue.TryTakeUsed(out _), "not published");
+        Assert.AreEqual((int)BrokenRingReason.UsedIdNotPublished, (int)queue.BrokenReason, "reason");
+        Assert.AreEqual(2, queue.InFlight, "the hidden chain is not freed");
     }
 
     [TestMethod]
@@ -112,6 +133,7 @@ public class RingTests
         s_device!.SetUsedIndex(5);
         Assert.AreEqual((int)QueueStatus.UsedIndexCorrupt, (int)queue.TryTakeUsed(out _), "corrupt index");
         Assert.IsTrue(queue.IsBroken, "broken until reset");
+        Assert.AreEqual((int)BrokenRingReason.UsedIndexJumpedAhead, (int)queue.BrokenReason, "reason");
     }
 
     [TestMethod]

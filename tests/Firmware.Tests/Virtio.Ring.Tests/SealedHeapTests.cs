@@ -40,15 +40,25 @@ public class SealedHeapTests
             queue.SubmitWritable(s_buffer!.Slice(0, 16), i, out _);
             queue.Kick();
             int head = device.TryPop(out _, out _);
-            device.PushUsed((uint)head, (i & 1) == 0 ? 16u : 17u); // every other length is a lie
+            bool lie = i % 1000 == 999;
+            device.PushUsed((uint)head, lie ? 17u : 16u);
             QueueStatus status = queue.TryTakeUsed(out _);
-            if (status != QueueStatus.Ok && status != QueueStatus.UsedLengthTooLarge)
+            if (status != (lie ? QueueStatus.UsedLengthTooLarge : QueueStatus.Ok))
                 Assert.Fail("unexpected status");
+            if (lie)
+            {
+                // A lie breaks the queue; the recovery path (reset, reclaim, live again) must not allocate either.
+                Assert.IsTrue(queue.IsBroken, "broken by the lie");
+                queue.ReclaimAfterReset();
+                device.Attach(queue);
+                queue.MarkLive();
+            }
         }
         queue.DisableCallbacks();
         Assert.IsTrue(queue.EnableCallbacks(), "nothing pending");
         queue.ReclaimAfterReset();
-        Assert.AreEqual(5000ul, queue.Counters.RejectedLength, "lies counted");
+        Assert.AreEqual(10ul, queue.Counters.RejectedLength, "lies counted");
+        Assert.AreEqual(10ul, queue.Counters.Broken, "each lie broke the queue");
         Assert.IsTrue(Heap.IsSealed, "still sealed");
     }
 

@@ -47,6 +47,13 @@ public sealed unsafe class VhostUserFrontendDouble : IDisposable
             throw new IOException("send failed");
     }
 
+    /// <summary>Sends bytes as they are, without a header (a frontend that stops mid-message).</summary>
+    public void SendRawBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (!_socket.Send(bytes))
+            throw new IOException("send failed");
+    }
+
     public void Send(VhostUserRequest request, ReadOnlySpan<byte> payload, ReadOnlySpan<int> fds = default, bool needReply = false) =>
         Send((uint)request, payload, fds, needReply);
 
@@ -167,11 +174,28 @@ public sealed unsafe class VhostUserFrontendDouble : IDisposable
         Send(request, payload, [fd.Value]);
     }
 
-    /// <summary>The message sequence QEMU sends when the guest driver starts a ring (size, base, addresses, kick, enable).</summary>
-    public void StartRing(uint index, DriverQueue queue, bool enable = true)
+    /// <summary>Sends SET_VRING_KICK/CALL/ERR for queue <paramref name="index"/> with a descriptor the test made (not kept here).</summary>
+    public void SendVringFd(VhostUserRequest request, uint index, int fd)
+    {
+        Span<byte> payload = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(payload, index);
+        Send(request, payload, [fd]);
+    }
+
+    /// <summary>Shrinks (or grows) the memfd behind guest RAM, as a frontend that truncates its memory file would.
+    /// The test must not touch <see cref="Ram"/> past the new size afterwards (SIGBUS).</summary>
+    public void TruncateRam(long bytes)
+    {
+        if (Libc.Ftruncate(_memfd.Value, bytes) != 0)
+            throw new IOException("ftruncate: " + Libc.Describe(Libc.LastError));
+    }
+
+    /// <summary>The message sequence QEMU sends when the guest driver starts a ring (size, base, addresses, kick, enable);
+    /// <paramref name="nextAvail"/> is the base (0 for a fresh ring, GET_VRING_BASE's answer when resuming).</summary>
+    public void StartRing(uint index, DriverQueue queue, bool enable = true, ushort nextAvail = 0)
     {
         SendVringState(VhostUserRequest.SetVringNum, index, (uint)queue.Size);
-        SendVringState(VhostUserRequest.SetVringBase, index, 0);
+        SendVringState(VhostUserRequest.SetVringBase, index, nextAvail);
         SetVringAddr(index, queue);
         SetVringFd(VhostUserRequest.SetVringKick, index);
         if (enable)

@@ -12,13 +12,16 @@ public sealed class RunningServer : IDisposable
     private readonly Thread _thread;
     private Exception? _failure;
 
-    public RunningServer(IScmiDeviceModel model)
+    public RunningServer(IScmiDeviceModel model, bool offerP2A = true)
     {
         _folder = Directory.CreateTempSubdirectory("scmi-vu-").FullName;
         SocketPath = Path.Combine(_folder, "scmi.sock");
         Log = new StringWriter();
         Device = new ScmiVirtioDevice(model, new TransportLog(TextWriter.Synchronized(Log), traceEnabled: true));
-        Server = new VhostUserServer(SocketPath, Device, new TransportLog(TextWriter.Synchronized(Log), traceEnabled: true));
+        Server = new VhostUserServer(SocketPath, Device, new TransportLog(TextWriter.Synchronized(Log), traceEnabled: true))
+        {
+            OfferP2AChannels = offerP2A,
+        };
         Server.Listen();
         _thread = new Thread(() =>
         {

@@ -15,7 +15,7 @@ public sealed class VhostUserServerTests
     private static readonly byte[] BaseProtocolVersion = BitConverter.GetBytes(0x10u << 10);
 
     /// <summary>The connect-time and start-time sequence QEMU 10 sends (see the design note), up to both rings enabled.</summary>
-    private static (DriverQueue Cmdq, DriverQueue Eventq) Handshake(VhostUserFrontendDouble frontend, bool replyAck = true)
+    internal static (DriverQueue Cmdq, DriverQueue Eventq) Handshake(VhostUserFrontendDouble frontend, bool replyAck = true)
     {
         frontend.RequestU64(VhostUserRequest.GetFeatures);
         ulong protocol = frontend.RequestU64(VhostUserRequest.GetProtocolFeatures);
@@ -38,7 +38,7 @@ public sealed class VhostUserServerTests
         return (cmdq, eventq);
     }
 
-    private static byte[] AwaitReply(VhostUserFrontendDouble frontend, DriverQueue cmdq, ushort head)
+    internal static byte[] AwaitReply(VhostUserFrontendDouble frontend, DriverQueue cmdq, ushort head)
     {
         Assert.True(frontend.WaitCall(0), "no call eventfd signal for the reply");
         Assert.True(cmdq.TryTakeUsed(out UsedElement used));
@@ -88,7 +88,7 @@ public sealed class VhostUserServerTests
         Assert.Equal(1, frontend.GetVringBase(0));
         Assert.Equal(0, frontend.GetVringBase(1));
         Assert.Equal(1, model.Starts);
-        Assert.True(RunningServer.Eventually(() => model.Resets >= 1));
+        Assert.Equal(0, model.Resets); // stopping the rings is not a reset (QEMU's `stop` looks the same)
         Assert.Contains("VHOST_USER_SET_VRING_KICK queue 0", server.Log.ToString());
         Assert.Contains("VHOST_USER_SET_VRING_KICK queue 1", server.Log.ToString());
     }

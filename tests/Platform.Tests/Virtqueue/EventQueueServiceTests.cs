@@ -58,4 +58,40 @@ public sealed class EventQueueServiceTests
         Assert.True(driver.TryReceive(out UsedElement used, out _));
         Assert.Equal(8u, used.Length);
     }
+
+    [Fact]
+    public void A_buffer_too_small_for_the_next_message_comes_back_empty_and_the_next_buffer_carries_it()
+    {
+        var model = new RecordingModel();
+        using var driver = new ScmiDriverDouble(model);
+        driver.PostEventBuffers(1, bytes: 4);
+        driver.PostEventBuffers(1, bytes: 128);
+        byte[] message = [0x00, 0x43, 0x00, 0x00, 1, 2, 3, 4];
+        Assert.True(model.Events!.TryDeliver(message));
+        Assert.True(driver.TryTakeEvent(out byte[] first, repost: false));
+        Assert.Empty(first);
+        Assert.True(driver.TryTakeEvent(out byte[] second, repost: false));
+        Assert.Equal(message, second);
+        Assert.Equal(1, driver.Device.Counters.EventBuffersTooSmall);
+    }
+
+    [Fact]
+    public void Only_too_small_buffers_are_all_returned_empty_and_the_message_waits_for_a_big_one()
+    {
+        var model = new RecordingModel();
+        using var driver = new ScmiDriverDouble(model);
+        driver.PostEventBuffers(3, bytes: 4);
+        byte[] message = new byte[12];
+        Assert.False(model.Events!.TryDeliver(message));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(driver.TryTakeEvent(out byte[] empty, repost: false));
+            Assert.Empty(empty);
+        }
+        Assert.Equal(3, driver.Device.Counters.EventBuffersTooSmall);
+        driver.PostEventBuffers(1, bytes: 128);
+        Assert.True(model.Events.TryDeliver(message));
+        Assert.True(driver.TryTakeEvent(out byte[] delivered, repost: false));
+        Assert.Equal(message, delivered);
+    }
 }

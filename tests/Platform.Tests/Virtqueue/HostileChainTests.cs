@@ -347,7 +347,7 @@ public sealed class HostileChainTests
     }
 
     [Fact]
-    public void Eventq_buffer_too_small_keeps_the_message_with_the_model()
+    public void Eventq_buffer_too_small_keeps_the_message_with_the_model_and_goes_back_empty()
     {
         var model = new RecordingModel();
         using var driver = new ScmiDriverDouble(model);
@@ -355,7 +355,11 @@ public sealed class HostileChainTests
         driver.Kick(ScmiVirtioDevice.EventQueueIndex);
         Assert.False(model.Events!.TryDeliver(new byte[12]));
         Assert.Equal(1, driver.Device.Counters.EventBuffersTooSmall);
-        Assert.Equal(0, driver.EventQueue.ReadUsedIndex());
+        // The buffer does not block the eventq: it is returned with used length 0.
+        Assert.Equal(1, driver.EventQueue.ReadUsedIndex());
+        Assert.True(driver.EventQueue.TryTakeUsed(out UsedElement used));
+        Assert.Equal(0u, used.Length);
+        driver.EventQueue.AddChain([], [4]);
         Assert.True(model.Events.TryDeliver(new byte[4])); // a message that fits still goes
     }
 

@@ -8,10 +8,13 @@ public sealed class CountingNotifier : QueueNotifier
 
     public List<string> Log { get; }
     public int Count { get; private set; }
+    /// <summary>Runs on each notification after it is logged (the moment a real device could interrupt back).</summary>
+    public Action? OnNotify { get; set; }
 
     public override void NotifyQueue(ushort queueIndex)
     {
         Count++;
         Log.Add($"notify:{queueIndex}");
+        OnNotify?.Invoke();
     }
 }

@@ -46,7 +46,8 @@ public sealed class MmioDeviceDouble : RegisterWindow
     public uint Magic { get; set; } = MmioConstants.MagicValue;
     public uint DeviceId { get; set; }
     public uint VendorId { get; set; } = 0x554D4551; // "QEMU"
-    public ulong OfferedFeatures { get; }
+    /// <summary>The device's offer; a test may change it between resets (a device that lost a feature).</summary>
+    public ulong OfferedFeatures { get; set; }
     public ulong DriverFeatures { get; private set; }
     public byte[] Config { get; set; } = new byte[64];
     public uint ConfigGeneration { get; set; }
@@ -73,6 +74,9 @@ public sealed class MmioDeviceDouble : RegisterWindow
     public DeviceSideQueue Queue(int index) => _deviceQueues[index] ?? throw new InvalidOperationException($"queue {index} is not enabled");
 
     public bool IsQueueEnabled(int index) => _deviceQueues[index] is not null;
+
+    /// <summary>Changes what QueueSizeMax reports for queue <paramref name="index"/> (a device reconfigured between resets).</summary>
+    public void SetQueueSizeMax(int index, ushort sizeMax) => _queues[index].SizeMax = sizeMax;
 
     /// <summary>The device signals a configuration change (and, with <paramref name="needsReset"/>, DEVICE_NEEDS_RESET).</summary>
     public void RaiseConfigurationChange(bool needsReset)

@@ -53,7 +53,8 @@ public static class DotnetCommand
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            // Builds and test runs are thrown away whole; waiting makes sure none outlives the runner.
+            await Nf.Processes.ChildProcess.KillAsync(process);
             throw;
         }
         return new CommandResult(process.ExitCode, output.ToString(), clock.Elapsed);

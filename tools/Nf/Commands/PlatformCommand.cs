@@ -1,6 +1,7 @@
 // `./nf platform [OPTIONS]`: build the SCMI platform daemon and run it in the foreground, options passed through.
 using System.Diagnostics;
 using Nf.Building;
+using Nf.Processes;
 using Nf.Repository;
 
 namespace Nf.Commands;
@@ -27,18 +28,8 @@ public static class PlatformCommand
         info.ArgumentList.Add(layout.DaemonDll);
         foreach (string argument in arguments)
             info.ArgumentList.Add(argument);
-        using Process daemon = Process.Start(info)!;
-        try
-        {
-            await daemon.WaitForExitAsync(cancel);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C reaches the daemon too (same process group); give it a moment to close its socket.
-            if (!daemon.WaitForExit(TimeSpan.FromSeconds(3)))
-                daemon.Kill(entireProcessTree: true);
-            await daemon.WaitForExitAsync(CancellationToken.None);
-        }
-        return daemon.ExitCode;
+        // A stop signal to the runner (SIGTERM from a script, Ctrl-C) is passed on to the daemon, which then
+        // closes its socket; the runner returns only once it is gone.
+        return await ForegroundProcess.RunAsync(info, cancel);
     }
 }

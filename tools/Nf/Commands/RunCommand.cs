@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
-using Nf.Platform;
+using Nf.Processes;
 using Nf.Qemu;
 using Nf.Repository;
 
@@ -46,43 +46,32 @@ public static class RunCommand
         ImageManifest manifest = ImageManifest.Read(manifestPath);
         VirtioMode mode = modern ? VirtioMode.Modern : manifest.Modes[0];
 
-        await using ScmiPlatformDaemon? daemon = manifest.Devices.Contains("scmi")
-            ? await ScmiPlatformDaemon.StartAsync(layout.DaemonDll, TimeSpan.FromSeconds(20))
-            : null;
-        string? scratch = null;
+        var profile = LaunchProfile.Load(layout.Root);
+        // An app that lists platform profiles runs under the first.
+        var variant = new BootVariant(mode, manifest.PlatformProfiles.FirstOrDefault());
+        BootResources resources;
         try
         {
-            if (manifest.Devices.Contains("blk"))
-            {
-                scratch = Path.GetTempFileName();
-                using FileStream file = File.OpenWrite(scratch);
-                file.SetLength(1 << 20);
-            }
-            var profile = LaunchProfile.Load(layout.Root);
-            IReadOnlyList<string> qemuArguments = profile.Arguments(ImageBoot.Request(manifest, mode, daemon?.SocketPath, scratch));
+            resources = await BootResources.StartAsync(manifest.Devices, layout.DaemonDll, variant.DaemonArguments, TimeSpan.FromSeconds(20), cancel);
+        }
+        catch (InvalidOperationException e)
+        {
+            Progress.Say(e.Message);
+            return 3;
+        }
+        await using (resources)
+        {
+            IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(ImageBoot.Request(manifest, variant)));
             Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}); Ctrl-A X quits QEMU");
 
             // The console is this terminal: QEMU inherits stdin, stdout and stderr.
             var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
             foreach (string argument in qemuArguments)
                 info.ArgumentList.Add(argument);
-            using Process qemu = Process.Start(info)!;
-            try
-            {
-                await qemu.WaitForExitAsync(cancel);
-            }
-            catch (OperationCanceledException)
-            {
-                qemu.Kill(entireProcessTree: true);
-                await qemu.WaitForExitAsync(CancellationToken.None);
-            }
-            Progress.Say($"{manifest.Name} exited with {qemu.ExitCode}");
-            return qemu.ExitCode;
-        }
-        finally
-        {
-            if (scratch is not null)
-                File.Delete(scratch);
+            int exitCode = await ForegroundProcess.RunAsync(info, cancel);
+            cancel.ThrowIfCancellationRequested();
+            Progress.Say($"{manifest.Name} exited with {exitCode}");
+            return exitCode;
         }
     }
 }

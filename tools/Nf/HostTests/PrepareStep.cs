@@ -39,7 +39,8 @@ public static class PrepareStep
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            // Builds and test runs are thrown away whole; waiting makes sure none outlives the runner.
+            await Nf.Processes.ChildProcess.KillAsync(process);
             throw;
         }
         return process.ExitCode;

@@ -20,6 +20,8 @@ public sealed record ImageManifest
     /// <summary>Text a passing run must print, for images that are meant to die.</summary>
     public string? ExpectOutput { get; init; }
     public int TimeoutSeconds { get; init; } = 60;
+    /// <summary>SCMI platform profiles to boot under, each a separate boot per mode; empty: one boot with the daemon's defaults.</summary>
+    public IReadOnlyList<PlatformProfile> PlatformProfiles { get; init; } = [];
     /// <summary>The folder holding the manifest, image.elf and the IL assembly.</summary>
     public string Directory { get; init; } = "";
 
@@ -81,6 +83,7 @@ public sealed record ImageManifest
         string? expectOutput = OptionalString(root, "expectOutput", origin);
         if (expectOutput is "")
             expectOutput = null;
+        IReadOnlyList<PlatformProfile> profiles = Profiles(root, origin);
 
         return new ImageManifest
         {
@@ -91,8 +94,39 @@ public sealed record ImageManifest
             ExpectExit = expectExit,
             ExpectOutput = expectOutput,
             TimeoutSeconds = timeout,
+            PlatformProfiles = profiles,
             Directory = directory,
         };
+    }
+
+    // "platformProfiles": [{ "name": "delay", "arguments": ["--fault", "delay=1..3"] }, ...]
+    private static IReadOnlyList<PlatformProfile> Profiles(JsonElement root, string origin)
+    {
+        if (!root.TryGetProperty("platformProfiles", out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            return [];
+        if (value.ValueKind != JsonValueKind.Array)
+            throw new InvalidDataException($"{origin}: 'platformProfiles' must be an array of {{ name, arguments }}");
+        var profiles = new List<PlatformProfile>();
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"{origin}: each platform profile must be an object {{ name, arguments }}");
+            string name = RequiredString(item, "name", origin);
+            if (!PlatformProfile.IsValidName(name))
+                throw new InvalidDataException($"{origin}: platform profile name '{name}' must be letters, digits, '.', '_' or '-'");
+            if (profiles.Any(p => p.Name == name))
+                throw new InvalidDataException($"{origin}: platform profile '{name}' is listed twice");
+            IReadOnlyList<string> arguments = [];
+            if (item.TryGetProperty("arguments", out JsonElement list) && list.ValueKind != JsonValueKind.Null)
+            {
+                // Arguments are kept one by one: a ';' or ',' inside one (a fault selector) is not a separator.
+                if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+                    throw new InvalidDataException($"{origin}: the arguments of platform profile '{name}' must be an array of strings");
+                arguments = list.EnumerateArray().Select(a => a.GetString()!).ToList();
+            }
+            profiles.Add(new PlatformProfile(name, arguments));
+        }
+        return profiles;
     }
 
     private static string RequiredString(JsonElement root, string key, string origin) =>

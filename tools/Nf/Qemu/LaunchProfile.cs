@@ -12,8 +12,12 @@ public sealed record LaunchRequest(string Image)
     public bool Modern { get; init; }
     /// <summary>Deterministic instruction counting for benchmarks.</summary>
     public bool Icount { get; init; }
-    /// <summary>vhost-user socket path for the scmi device.</summary>
+    /// <summary>vhost-user socket path for the scmi device (shorthand for Sockets["scmi"]).</summary>
     public string? Socket { get; init; }
+    /// <summary>vhost-user socket path per device key, for {socket:KEY}.</summary>
+    public IReadOnlyDictionary<string, string> Sockets { get; init; } = new Dictionary<string, string>();
+    /// <summary>The platform profile's name, passed to the firmware as "nf.profile=NAME" in /chosen/bootargs.</summary>
+    public string? Profile { get; init; }
     /// <summary>Scratch file for block devices.</summary>
     public string? Scratch { get; init; }
     /// <summary>Overrides the profile's guest RAM size.</summary>
@@ -23,8 +27,12 @@ public sealed record LaunchRequest(string Image)
 }
 
 /// <summary>The board's QEMU launch profile.</summary>
-public sealed class LaunchProfile
+public sealed partial class LaunchProfile
 {
+    // {socket:KEY}: the vhost-user socket of device KEY.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{socket:(?<device>[A-Za-z0-9_-]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex SocketPlaceholder();
+
     private readonly JsonElement _root;
 
     private LaunchProfile(JsonElement root) => _root = root;
@@ -62,6 +70,8 @@ public sealed class LaunchProfile
             Add(args, _root.GetProperty("modern"), request, ram);
         if (request.Icount)
             Add(args, _root.GetProperty("icount"), request, ram);
+        if (request.Profile is not null)
+            Add(args, _root.GetProperty("profile"), request, ram);
         foreach (string device in request.Devices)
         {
             if (!devices.TryGetProperty(device, out JsonElement deviceArgs))
@@ -79,8 +89,14 @@ public sealed class LaunchProfile
             string arg = item.GetString()!
                 .Replace("{image}", request.Image)
                 .Replace("{ram}", ram);
-            if (arg.Contains("{socket}"))
-                arg = arg.Replace("{socket}", request.Socket ?? throw new ArgumentException("the scmi device needs a socket path"));
+            foreach (System.Text.RegularExpressions.Match socket in SocketPlaceholder().Matches(arg))
+            {
+                string device = socket.Groups["device"].Value;
+                string? path = request.Sockets.GetValueOrDefault(device) ?? (device == DeviceKeys.Scmi ? request.Socket : null);
+                arg = arg.Replace(socket.Value, path ?? throw new ArgumentException($"the {device} device needs a socket path"));
+            }
+            if (arg.Contains("{profile}"))
+                arg = arg.Replace("{profile}", request.Profile ?? throw new ArgumentException("the profile arguments need a profile name"));
             if (arg.Contains("{scratch}"))
                 arg = arg.Replace("{scratch}", request.Scratch ?? throw new ArgumentException("the blk device needs a scratch file"));
             args.Add(arg);

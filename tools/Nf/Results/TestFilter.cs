@@ -8,7 +8,8 @@ public sealed class TestFilter
     public static readonly TestFilter All = new(null);
 
     /// <param name="text">The FILTER; null or blank selects everything.</param>
-    /// <param name="suiteNames">Every suite's name; when one contains the text, tests are not matched by name.</param>
+    /// <param name="suiteNames">Every suite's name and every platform profile's name; when one contains the text,
+    /// tests are not matched by name.</param>
     public TestFilter(string? text, IEnumerable<string>? suiteNames = null)
     {
         Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -23,6 +24,10 @@ public sealed class TestFilter
 
     /// <summary>Whether the suite runs whole.</summary>
     public bool SelectsSuite(string suiteName) => Text is null || Contains(suiteName);
+
+    /// <summary>Whether one boot of a suite runs whole: the text is part of the suite's name or of the boot's profile name.</summary>
+    public bool SelectsBoot(string suiteName, string? profileName) =>
+        SelectsSuite(suiteName) || (profileName is not null && Text is not null && Contains(profileName));
 
     /// <summary>Whether a test of a suite that does not run whole is selected by its own name.</summary>
     public bool SelectsTest(string testName) => Text is null || (!NamesSuites && Contains(testName));

@@ -19,7 +19,7 @@ public sealed class DeviceCounters
     public long DroppedCompletions => Interlocked.Read(ref _droppedCompletions);
     /// <summary>Platform-to-agent messages written into eventq buffers.</summary>
     public long EventsDelivered => Interlocked.Read(ref _eventsDelivered);
-    /// <summary>Deliveries refused because the next eventq buffer was too small.</summary>
+    /// <summary>Eventq buffers returned empty (used length 0) because they were too small for the message waiting.</summary>
     public long EventBuffersTooSmall => Interlocked.Read(ref _eventBuffersTooSmall);
     /// <summary>Used-buffer notifications raised.</summary>
     public long Notifications => Interlocked.Read(ref _notifications);

@@ -323,9 +323,14 @@ public sealed class ScmiVirtioDevice
                         }
                         if (_chain.WritableBytes < (ulong)message.Length)
                         {
+                            // A buffer too small for the message at the head would block the eventq for ever if it
+                            // stayed: it goes back empty (used length 0, counted) and the message tries the next buffer.
+                            queue.Advance();
                             Counters.CountEventBufferTooSmall();
-                            _log.Warn($"eventq: buffer {head} holds {_chain.WritableBytes} bytes, message needs {message.Length}; not delivered");
-                            return false;
+                            if (Counters.EventBuffersTooSmall == 1 || _log.TraceEnabled)
+                                _log.Warn($"eventq: buffer {head} holds {_chain.WritableBytes} bytes, message needs {message.Length}; returned empty (logged once; see eventBuffersTooSmall)");
+                            Publish(binding, head, 0);
+                            continue;
                         }
                         queue.Advance();
                         int written = DescriptorChain.CopyToWritable(queue.Memory, _chain.Segments, message);

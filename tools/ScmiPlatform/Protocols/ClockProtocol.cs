@@ -169,7 +169,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         bool async = (flags & AsyncFlag) != 0;
         bool wantsDelayedResponse = async && (flags & IgnoreDelayedResponseFlag) == 0;
         // virtio 1.3 §5.17.6.1: without P2A_CHANNELS a request for a delayed response answers NOT_SUPPORTED.
-        if (wantsDelayedResponse && !context.EventsAvailable) return ScmiStatus.NotSupported;
+        if (wantsDelayedResponse && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
         // DEN0056 §4.6.2.7: a rate the clock cannot run at is INVALID_PARAMETERS.
         if (!TryResolveRate(clocks[clock], requested, flags, out ulong rate)) return ScmiStatus.InvalidParameters;
 

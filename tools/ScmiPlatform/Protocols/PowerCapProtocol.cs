@@ -178,7 +178,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
         bool wantsDelayedResponse = async && (flags & IgnoreDelayedResponseFlag) == 0;
         if (async && !d.AsyncSupported) return ScmiStatus.NotSupported;
         // virtio 1.3 §5.17.6.1: a delayed response needs P2A_CHANNELS.
-        if (wantsDelayedResponse && !context.EventsAvailable) return ScmiStatus.NotSupported;
+        if (wantsDelayedResponse && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
         // DEN0056 §4.10.2.6: OUT_OF_RANGE for a cap outside min..max or off the step grid.
         if (cap < d.MinimumCap || cap > d.MaximumCap || (cap - d.MinimumCap) % d.CapStep != 0) return ScmiStatus.OutOfRange;
         bool changed = state[domain].Cap != cap;

@@ -111,7 +111,8 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
         if ((resetState & ImplementationDefinedBit) == 0 && resetState != 0) return ScmiStatus.InvalidParameters;
         var d = domains[domain];
         if (d.Locked) return ScmiStatus.Denied;
-        if (async && (!d.AsyncSupported || !context.EventsAvailable)) return ScmiStatus.NotSupported;
+        if (async && !d.AsyncSupported) return ScmiStatus.NotSupported;
+        if (async && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
 
         if (autonomous)
         {

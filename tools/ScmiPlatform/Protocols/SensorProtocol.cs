@@ -228,7 +228,8 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         if (async)
         {
             // virtio 1.3 §5.17.6.1 and DEN0056 §4.7.2.6: async reads need P2A and a sensor that supports them.
-            if (!context.EventsAvailable || !sensors[sensor].AsyncRead) return ScmiStatus.NotSupported;
+            if (!sensors[sensor].AsyncRead) return ScmiStatus.NotSupported;
+            if (!context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
             var complete = context.DelayedResponse("SENSOR_READING_COMPLETE").U32("sensor_id", (uint)sensor);
             foreach (long value in s.Values) complete.I64("sensor_value", value).U64("timestamp", Timestamp(context.Now));
             context.SendAfterReply(complete.Build());

@@ -154,7 +154,8 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
         if (d.Locked) return ScmiStatus.Denied;
         bool async = (flags & AsyncFlag) != 0;
         // virtio 1.3 §5.17.6.1: a delayed response needs P2A_CHANNELS.
-        if (async && (!d.AsyncSupported || !context.EventsAvailable)) return ScmiStatus.NotSupported;
+        if (async && !d.AsyncSupported) return ScmiStatus.NotSupported;
+        if (async && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
         bool offered = d.Levels is not null
             ? d.Levels.Contains(level)
             : level >= d.Range!.Minimum && level <= d.Range.Maximum && ((long)level - d.Range.Minimum) % d.Range.Step == 0;

@@ -12,13 +12,16 @@ public sealed class CommandContext
     private readonly List<PlatformMessage> afterReply = new();
 
     /// <summary>Creates the context of one command.</summary>
-    public CommandContext(ScmiHeader header, uint agentId, bool eventsAvailable, TimeSpan now)
+    public CommandContext(ScmiHeader header, uint agentId, bool eventsAvailable, TimeSpan now, bool delayedResponseRoom = true)
     {
         Header = header;
         AgentId = agentId;
         EventsAvailable = eventsAvailable;
         Now = now;
+        this.delayedResponseRoom = delayedResponseRoom;
     }
+
+    private readonly bool delayedResponseRoom;
 
     /// <summary>The command's header as received.</summary>
     public ScmiHeader Header { get; }
@@ -28,6 +31,21 @@ public sealed class CommandContext
 
     /// <summary>True when P2A_CHANNELS was negotiated and the eventq runs: delayed responses and notifications may be used.</summary>
     public bool EventsAvailable { get; }
+
+    /// <summary>Set when <see cref="MayQueueDelayedResponse"/> refused for a full backlog (the model counts these BUSY replies).</summary>
+    public bool RefusedForBacklog { get; private set; }
+
+    /// <summary>
+    /// Whether this command may ask for a delayed response. Without the eventq the answer is NOT_SUPPORTED
+    /// (virtio 1.3 §5.17.6.1); with too many delayed responses already waiting for eventq buffers it is BUSY
+    /// (SCMI DEN0056E §4.1.4: "BUSY -6: the platform is busy") so the guest cannot grow the backlog without bound.
+    /// </summary>
+    public bool MayQueueDelayedResponse(out ScmiStatus refusal)
+    {
+        refusal = !EventsAvailable ? ScmiStatus.NotSupported : !delayedResponseRoom ? ScmiStatus.Busy : ScmiStatus.Success;
+        RefusedForBacklog = refusal == ScmiStatus.Busy;
+        return refusal == ScmiStatus.Success;
+    }
 
     /// <summary>Platform time when the command arrived.</summary>
     public TimeSpan Now { get; }

@@ -7,13 +7,19 @@ namespace ScmiPlatform.Scmi;
 /// Queues platform-to-agent messages until the driver posts eventq buffers.
 /// virtio 1.3 §5.17.6.2: the device may drop or coalesce notifications when no eventq buffer is
 /// available, but must deliver every delayed response once buffers are posted; delayed responses
-/// therefore go first and are never discarded, while notifications beyond a small backlog are dropped
-/// and counted.
+/// therefore go first, while notifications beyond a small backlog are dropped and counted.
+/// Both queues are bounded, since the guest decides how fast they grow: a command that would add a
+/// delayed response beyond <see cref="DelayedResponseBacklog"/> is answered BUSY instead (the model asks
+/// <see cref="HasRoomForDelayedResponse"/> before executing it), so accepted delayed responses are never
+/// dropped; only copies made by the duplicate fault beyond twice the backlog are (counted).
 /// </summary>
 public sealed class EventOutbox
 {
     /// <summary>Notifications kept waiting for buffers before newer ones are dropped.</summary>
     public const int NotificationBacklog = 32;
+
+    /// <summary>Delayed responses kept waiting for buffers; commands that would need one more answer BUSY.</summary>
+    public const int DelayedResponseBacklog = 128;
 
     private readonly object gate = new();
     private readonly Queue<PlatformMessage> delayedResponses = new();
@@ -25,6 +31,15 @@ public sealed class EventOutbox
 
     /// <summary>Called for every notification dropped (no buffer and a full backlog, or no eventq).</summary>
     public event Action<PlatformMessage>? Dropped;
+
+    /// <summary>Hard limit of waiting delayed responses (room for duplicate-fault copies of an accepted backlog).</summary>
+    public const int DelayedResponseLimit = 2 * DelayedResponseBacklog;
+
+    /// <summary>Delayed responses dropped at <see cref="DelayedResponseLimit"/> since the last reset.</summary>
+    public int DroppedDelayedResponses { get; private set; }
+
+    /// <summary>True while fewer than <see cref="DelayedResponseBacklog"/> delayed responses wait for buffers.</summary>
+    public bool HasRoomForDelayedResponse { get { lock (gate) return delayedResponses.Count < DelayedResponseBacklog; } }
 
     /// <summary>Number of notifications dropped since the last reset.</summary>
     public int DroppedNotifications { get; private set; }
@@ -48,11 +63,24 @@ public sealed class EventOutbox
         Drain();
     }
 
-    /// <summary>Queues a delayed response; it is delivered as soon as a buffer is available, never dropped.</summary>
+    /// <summary>Queues a delayed response; it is delivered as soon as a buffer is available (dropped, counted, only beyond <see cref="DelayedResponseLimit"/>).</summary>
     public void SendDelayedResponse(PlatformMessage message)
     {
-        lock (gate) delayedResponses.Enqueue(message);
-        Drain();
+        bool dropped = false;
+        lock (gate)
+        {
+            if (delayedResponses.Count >= DelayedResponseLimit)
+            {
+                DroppedDelayedResponses++;
+                dropped = true;
+            }
+            else
+            {
+                delayedResponses.Enqueue(message);
+            }
+        }
+        if (dropped) Dropped?.Invoke(message);
+        else Drain();
     }
 
     /// <summary>Queues a notification; dropped (and counted) when there is no eventq or the backlog is full.</summary>
@@ -96,6 +124,7 @@ public sealed class EventOutbox
             delayedResponses.Clear();
             notifications.Clear();
             DroppedNotifications = 0;
+            DroppedDelayedResponses = 0;
             DeliveredMessages = 0;
             queue = null;
         }

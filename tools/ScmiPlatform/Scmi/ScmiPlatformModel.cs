@@ -35,6 +35,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private int commands;
     private int malformed;
     private int internalErrors;
+    private int busyReplies;
 
     /// <summary>Builds the platform from a description, with optional faults, trace and scheduler.</summary>
     public static ScmiPlatformModel Create(PlatformDescription description, FaultPlan? faults = null, ITraceSink? trace = null, IPlatformScheduler? scheduler = null)
@@ -71,6 +72,9 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
 
     /// <summary>Commands whose handler failed unexpectedly (answered GENERIC_ERROR); zero unless there is a bug.</summary>
     public int InternalErrors => Volatile.Read(ref internalErrors);
+
+    /// <summary>Commands answered BUSY because the delayed-response backlog was full.</summary>
+    public int BusyReplies => Volatile.Read(ref busyReplies);
 
     /// <summary>Replies withheld by the drop fault.</summary>
     public int DroppedReplies => faults.DroppedReplies;
@@ -114,6 +118,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             (services, protocols) = BuildProtocols();
             commands = 0;
             malformed = 0;
+            busyReplies = 0;
         }
     }
 
@@ -142,7 +147,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         ScmiProtocol? protocol;
         lock (gate)
         {
-            context = new CommandContext(header, services.CallerAgentId, outbox.IsAvailable, arrived);
+            context = new CommandContext(header, services.CallerAgentId, outbox.IsAvailable, arrived, outbox.HasRoomForDelayedResponse);
             protocols.TryGetValue(header.ProtocolId, out protocol);
             // DEN0056 §4.1.2: an agent only sends commands (type 0), and bits 31:28 are reserved (zero).
             if (header.Type != ScmiMessageType.Command || header.Reserved != 0) status = ScmiStatus.ProtocolError;
@@ -168,6 +173,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             }
         }
         if (writer.Overflowed) status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
+        if (status == ScmiStatus.Busy && context.RefusedForBacklog) Interlocked.Increment(ref busyReplies);
         if (status != ScmiStatus.Success) context.DiscardAfterReply();
 
         // virtio 1.3 §5.17.6.1 / DEN0056 §4.1.4: on error only header and status are returned.

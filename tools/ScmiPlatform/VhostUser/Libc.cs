@@ -28,12 +28,20 @@ internal static unsafe partial class Libc
     public const int EFD_NONBLOCK = 0x800;
     public const int MFD_CLOEXEC = 1;
     public const short POLLIN = 0x1;
+    public const short POLLOUT = 0x4;
     public const short POLLERR = 0x8;
     public const short POLLHUP = 0x10;
     public const short POLLNVAL = 0x20;
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int ENOENT = 2;
+    public const int F_GETFL = 3;
+    public const int F_SETFL = 4;
+    public const int O_NONBLOCK = 0x800;
+    /// <summary>Bytes reserved for a struct stat (x86-64: 144, AArch64: 128).</summary>
+    public const int StatBufferBytes = 256;
+    /// <summary>Offset of st_size in struct stat: 48 on both x86-64 and the generic AArch64 layout.</summary>
+    public const int StatSizeOffset = 48;
 
     /// <summary>struct sockaddr_un: sa_family_t (u16) + char sun_path[108].</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -143,6 +151,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);
 
+    [LibraryImport("libc", EntryPoint = "fstat", SetLastError = true)]
+    public static partial int Fstat(int fd, byte* statBuffer);
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe2(int* fds, int flags);
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
@@ -150,6 +164,22 @@ internal static unsafe partial class Libc
     public const int SIGINT = 2;
 
     public static int LastError => Marshal.GetLastPInvokeError();
+
+    /// <summary>The size of the file behind <paramref name="fd"/> (fstat st_size), or -1 with errno set.</summary>
+    public static long FileSize(int fd)
+    {
+        byte* buffer = stackalloc byte[StatBufferBytes];
+        if (Fstat(fd, buffer) != 0)
+            return -1;
+        return *(long*)(buffer + StatSizeOffset);
+    }
+
+    /// <summary>Sets O_NONBLOCK on <paramref name="fd"/> (a property of the open file, shared with the sender); false with errno set.</summary>
+    public static bool SetNonBlocking(int fd)
+    {
+        int flags = Fcntl(fd, F_GETFL, 0);
+        return flags >= 0 && ((flags & O_NONBLOCK) != 0 || Fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0);
+    }
 
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno) + $" (errno {errno})";
 

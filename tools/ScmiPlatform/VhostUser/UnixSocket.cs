@@ -21,6 +21,16 @@ internal sealed unsafe class UnixSocket : IDisposable
     public int Fd => _fd.Value;
 
     /// <summary>
+    /// An eventfd that, once readable, makes every wait of this (non-blocking) socket give up: a receive then
+    /// returns -1 and a send false, so a frontend that stops mid-message or stops reading cannot hold the
+    /// server past a stop request. -1: no such fd (a blocking socket just blocks).
+    /// </summary>
+    public int StopFd { get; init; } = -1;
+
+    /// <summary>True once a wait gave up because <see cref="StopFd"/> became readable.</summary>
+    public bool StopRequested { get; private set; }
+
+    /// <summary>
     /// Binds and listens on <paramref name="path"/>. A file left there by an earlier run is removed first,
     /// unless something still accepts connections on it (then this refuses, rather than steal the socket).
     /// </summary>
@@ -90,13 +100,36 @@ internal sealed unsafe class UnixSocket : IDisposable
         return (new UnixSocket(fds[0]), new UnixSocket(fds[1]));
     }
 
-    /// <summary>Accepts one connection (blocking).</summary>
-    public UnixSocket Accept()
+    /// <summary>Accepts one connection (blocking); with <paramref name="stopFd"/> the connection is non-blocking and gives up its waits when that fd is readable.</summary>
+    public UnixSocket Accept(int stopFd = -1)
     {
-        int fd = Libc.Accept4(Fd, null, null, Libc.SOCK_CLOEXEC);
+        int fd = Libc.Accept4(Fd, null, null, Libc.SOCK_CLOEXEC | (stopFd >= 0 ? Libc.SOCK_NONBLOCK : 0));
         if (fd < 0)
             throw new IOException("accept: " + Libc.Describe(Libc.LastError));
-        return new UnixSocket(fd);
+        return new UnixSocket(fd) { StopFd = stopFd };
+    }
+
+    /// <summary>Waits until the socket is ready for <paramref name="events"/>; false when a stop was requested (or poll failed).</summary>
+    private bool WaitReady(short events)
+    {
+        Libc.PollFd* p = stackalloc Libc.PollFd[2];
+        while (true)
+        {
+            p[0] = new Libc.PollFd { Fd = Fd, Events = events };
+            p[1] = new Libc.PollFd { Fd = StopFd, Events = Libc.POLLIN };
+            int ready = Libc.Poll(p, StopFd >= 0 ? 2u : 1u, -1);
+            if (ready < 0 && Libc.LastError == Libc.EINTR)
+                continue;
+            if (ready < 0)
+                return false;
+            if (StopFd >= 0 && p[1].Revents != 0)
+            {
+                StopRequested = true;
+                return false;
+            }
+            if (p[0].Revents != 0)
+                return true;
+        }
     }
 
     /// <summary>
@@ -113,10 +146,19 @@ internal sealed unsafe class UnixSocket : IDisposable
             var iov = new Libc.IoVec { Base = data, Length = (nuint)buffer.Length };
             var message = new Libc.MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = (nuint)controlBytes };
             nint received;
-            do received = Libc.RecvMsg(Fd, &message, Libc.MSG_CMSG_CLOEXEC);
-            while (received < 0 && Libc.LastError == Libc.EINTR);
-            if (received < 0)
-                return -1;
+            while (true)
+            {
+                received = Libc.RecvMsg(Fd, &message, Libc.MSG_CMSG_CLOEXEC);
+                if (received >= 0 || Libc.LastError == Libc.EINTR)
+                {
+                    if (received >= 0)
+                        break;
+                    continue;
+                }
+                // A non-blocking connection: wait for data, or give up on a stop request.
+                if (Libc.LastError != Libc.EAGAIN || !WaitReady(Libc.POLLIN))
+                    return -1;
+            }
             for (byte* at = control; at + sizeof(Libc.CmsgHdr) <= control + message.ControlLength;)
             {
                 var header = (Libc.CmsgHdr*)at;
@@ -183,6 +225,13 @@ internal sealed unsafe class UnixSocket : IDisposable
                 nint n = Libc.SendMsg(Fd, &message, Libc.MSG_NOSIGNAL);
                 if (n < 0 && Libc.LastError == Libc.EINTR)
                     continue;
+                // A non-blocking connection whose peer does not read: wait for room, or give up on a stop request.
+                if (n < 0 && Libc.LastError == Libc.EAGAIN)
+                {
+                    if (!WaitReady(Libc.POLLOUT))
+                        return false;
+                    continue;
+                }
                 if (n <= 0)
                     return false;
                 sent += (int)n;

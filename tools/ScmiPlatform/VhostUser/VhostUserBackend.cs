@@ -32,20 +32,27 @@ internal sealed class VhostUserBackend : IDisposable
     private readonly UnixSocket _socket;
     private readonly ScmiVirtioDevice _device;
     private readonly TransportLog _log;
-    private readonly VringState[] _vrings = Enumerable.Range(0, QueueCount).Select(i => new VringState(i)).ToArray();
+    private readonly VirtioFeatures _offeredFeatures;
+    private readonly VringState[] _vrings;
     private GuestMemory? _memory;
+    private MappedRegions? _mappedRegions;
     private VirtioFeatures _ackedFeatures;
     private VhostUserProtocolFeatures _ackedProtocolFeatures;
     private bool _featuresSet;
 
-    public VhostUserBackend(UnixSocket socket, ScmiVirtioDevice device, TransportLog log)
+    public VhostUserBackend(UnixSocket socket, ScmiVirtioDevice device, TransportLog log, VirtioFeatures offeredFeatures = OfferedFeatures)
     {
         _socket = socket;
         _device = device;
         _log = log;
+        _offeredFeatures = offeredFeatures & OfferedFeatures;
+        _vrings = Enumerable.Range(0, QueueCount).Select(i => new VringState(i, log)).ToArray();
     }
 
     public int SocketFd => _socket.Fd;
+
+    /// <summary>True when the last message could not be read or answered because the server was asked to stop.</summary>
+    public bool StopRequested => _socket.StopRequested;
 
     /// <summary>The kick descriptor of queue <paramref name="queue"/> while it is started, else -1 (the server polls these).</summary>
     public int KickFd(int queue) => _vrings[queue] is { Started: true, Kick: { } kick } ? kick.Value : -1;
@@ -60,7 +67,53 @@ internal sealed class VhostUserBackend : IDisposable
             EventFd.Drain(kick.Value);
         if (_log.TraceEnabled)
             _log.Trace($"kick queue {queue}");
-        _device.OnKick(queue);
+        if (MemoryStillBacked())
+            _device.OnKick(queue);
+    }
+
+    /// <summary>Serves a ring started without a kick fd (called on the server's timer).</summary>
+    public void OnPoll(int queue)
+    {
+        if (MemoryStillBacked())
+            _device.Poll(queue);
+    }
+
+    /// <summary>
+    /// The kick fd of <paramref name="queue"/> reported POLLHUP, POLLERR or POLLNVAL: it will never deliver a
+    /// kick again and would wake poll for ever. Stop using it; the ring is polled from now on.
+    /// </summary>
+    public void OnKickFdFailed(int queue, short revents)
+    {
+        VringState vring = _vrings[queue];
+        _log.Warn($"vhost-user: kick fd of queue {queue} hung up or failed (revents 0x{(ushort)revents:x}); no longer using it, the ring is polled instead");
+        vring.Kick?.Dispose();
+        vring.Kick = null;
+        vring.Polled = true;
+    }
+
+    /// <summary>
+    /// Checks that no region's file shrank since it was mapped (a page past the end of a file raises SIGBUS,
+    /// which kills the process). When one did: logs it, stops every ring, signals their err fds and forgets the
+    /// table until the frontend sends a new one. The residual window (a file shrinking during a pass, or
+    /// while a deferred completion writes a reply) cannot be closed without a SIGBUS handler, which .NET lacks.
+    /// </summary>
+    private bool MemoryStillBacked()
+    {
+        if (_mappedRegions is null || _mappedRegions.TryCheckBacked(out string? problem))
+            return true;
+        _log.Warn($"vhost-user: {problem}; stopping the rings until a new memory table arrives");
+        foreach (VringState vring in _vrings)
+        {
+            PauseRing(vring);
+            vring.ReportError();
+        }
+        _device.Exclusive(() =>
+        {
+            _memory?.Dispose();
+            _memory = null;
+            _mappedRegions = null;
+        });
+        return false;
     }
 
     /// <summary>Reads and handles one message; false when the frontend went away or broke the protocol.</summary>
@@ -104,8 +157,8 @@ internal sealed class VhostUserBackend : IDisposable
         switch (request)
         {
             case VhostUserRequest.GetFeatures:
-                Trace(name, $"-> 0x{(ulong)OfferedFeatures:x}");
-                return ReplyU64(header, (ulong)OfferedFeatures);
+                Trace(name, $"-> 0x{(ulong)_offeredFeatures:x}");
+                return ReplyU64(header, (ulong)_offeredFeatures);
             case VhostUserRequest.GetProtocolFeatures:
                 Trace(name, $"-> 0x{(ulong)OfferedProtocolFeatures:x}");
                 return ReplyU64(header, (ulong)OfferedProtocolFeatures);
@@ -209,9 +262,9 @@ internal sealed class VhostUserBackend : IDisposable
         if (!RequireU64(payload, name, out ulong features))
             return false;
         var acked = (VirtioFeatures)features;
-        if ((acked & ~OfferedFeatures) != 0)
-            _log.Warn($"vhost-user: {name} acks features we did not offer: 0x{(ulong)(acked & ~OfferedFeatures):x}; ignoring them");
-        _ackedFeatures = acked & OfferedFeatures;
+        if ((acked & ~_offeredFeatures) != 0)
+            _log.Warn($"vhost-user: {name} acks features we did not offer: 0x{(ulong)(acked & ~_offeredFeatures):x}; ignoring them");
+        _ackedFeatures = acked & _offeredFeatures;
         _featuresSet = true;
         _device.NegotiatedFeatures = _ackedFeatures;
         Trace(name, $"0x{features:x}");
@@ -241,14 +294,17 @@ internal sealed class VhostUserBackend : IDisposable
         for (int i = 0; i < count; i++)
             regions.Add(MemoryRegionDescription.Read(payload.AsSpan(8 + i * MemoryRegionDescription.Bytes)));
         GuestMemory memory;
-        try { memory = MappedRegions.Map(regions, fds); }
+        MappedRegions mappedRegions;
+        try { memory = MappedRegions.Map(regions, fds, out mappedRegions); }
         catch (Exception e) when (e is IOException or ArgumentException)
         {
             return Refuse(name, e.Message);
         }
+        fds.Clear(); // the table keeps them, to re-check the file sizes
         Trace(name, string.Join(", ", regions.Select(r => $"guest 0x{r.GuestAddress:x} size 0x{r.Size:x} frontend 0x{r.FrontendAddress:x} offset 0x{r.MmapOffset:x}")));
         GuestMemory? old = _memory;
         _memory = memory;
+        _mappedRegions = mappedRegions;
         // Running rings move to the new table; nothing touches the old one while it is unmapped.
         _device.Exclusive(() =>
         {
@@ -309,6 +365,10 @@ internal sealed class VhostUserBackend : IDisposable
             if (fds.Count != 1)
                 return Refuse(name, $"expected one descriptor, got {fds.Count}");
             fd = fds[0];
+            // Received descriptors are used non-blocking: a blocking kick fd another queue drained, or a call
+            // fd at its maximum count, would otherwise stall the only server thread.
+            if (!Libc.SetNonBlocking(fd.Value))
+                return Refuse(name, $"cannot make {fd} non-blocking: {Libc.Describe(Libc.LastError)}");
             fds.Clear();
         }
         VringState vring = _vrings[index];
@@ -362,11 +422,8 @@ internal sealed class VhostUserBackend : IDisposable
         vring.Kick?.Dispose();
         vring.Kick = null;
         Trace(name, $"queue {index} -> {vring.Base}");
-        if (_vrings.All(v => !v.Started))
-        {
-            _log.Trace("all rings stopped: resetting the device model");
-            _device.Reset();
-        }
+        // A ring stop is not a reset: QEMU stops both rings the same way for `stop` (then starts them again from
+        // these bases on `cont`) and for a guest reset; the platform keeps its state (README, "Ring stop and reset").
         Span<byte> reply = stackalloc byte[VhostUserHeader.Bytes + 8];
         new VhostUserHeader(header.Request, VhostUserHeader.Version | VhostUserHeader.ReplyFlag, 8).Write(reply);
         BinaryPrimitives.WriteUInt32LittleEndian(reply[VhostUserHeader.Bytes..], index);
@@ -481,6 +538,7 @@ internal sealed class VhostUserBackend : IDisposable
                 vring.Clear();
             _memory?.Dispose();
             _memory = null;
+            _mappedRegions = null;
         });
         _socket.Dispose();
     }

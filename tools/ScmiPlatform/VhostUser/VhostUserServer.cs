@@ -1,5 +1,6 @@
 // The listening side: accepts one frontend at a time and runs its messages and kicks on one thread.
 using ScmiPlatform.Device;
+using ScmiPlatform.Virtqueue;
 
 namespace ScmiPlatform.VhostUser;
 
@@ -28,6 +29,12 @@ public sealed unsafe class VhostUserServer : IDisposable
         _log = log;
     }
 
+    /// <summary>
+    /// Offer VIRTIO_SCMI_F_P2A_CHANNELS (default). Without it the driver sees no eventq feature and the
+    /// model answers every asynchronous or notify request NOT_SUPPORTED (virtio 1.3 §5.17.3).
+    /// </summary>
+    public bool OfferP2AChannels { get; init; } = true;
+
     /// <summary>Connections accepted so far.</summary>
     public int Connections { get; private set; }
 
@@ -45,7 +52,7 @@ public sealed unsafe class VhostUserServer : IDisposable
         while (WaitReadable(_listener!.Fd))
         {
             UnixSocket connection;
-            try { connection = _listener.Accept(); }
+            try { connection = _listener.Accept(stopFd: _stop.Value); }
             catch (IOException e)
             {
                 _log.Warn(e.Message);
@@ -54,7 +61,7 @@ public sealed unsafe class VhostUserServer : IDisposable
             Connections++;
             _log.Info($"frontend connected (connection {Connections})");
             bool stopped = false;
-            using (var backend = new VhostUserBackend(connection, _device, _log))
+            using (var backend = new VhostUserBackend(connection, _device, _log, OfferedFeatures))
             {
                 try { stopped = Serve(backend); }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -68,6 +75,10 @@ public sealed unsafe class VhostUserServer : IDisposable
                 return;
         }
     }
+
+    private VirtioFeatures OfferedFeatures => OfferP2AChannels
+        ? VhostUserBackend.OfferedFeatures
+        : VhostUserBackend.OfferedFeatures & ~VirtioFeatures.ScmiP2AChannels;
 
     /// <summary>Asks <see cref="Run"/> to return.</summary>
     public void Stop() => EventFd.Signal(_stop.Value);
@@ -108,16 +119,20 @@ public sealed unsafe class VhostUserServer : IDisposable
             if (fds[0].Revents != 0)
                 return true;
             if (fds[1].Revents != 0 && !backend.HandleNextMessage())
-                return false;
+                return backend.StopRequested;
             for (int i = 2; i < count; i++)
             {
-                if ((fds[i].Revents & Libc.POLLIN) != 0)
+                short revents = fds[i].Revents;
+                if ((revents & Libc.POLLIN) != 0)
                     backend.OnKick(kickQueue[i - 2]);
+                // A kick fd that hung up or failed would make poll return at once for ever: stop using it.
+                if ((revents & (Libc.POLLHUP | Libc.POLLERR | Libc.POLLNVAL)) != 0 && backend.KickFd(kickQueue[i - 2]) == fds[i].Fd)
+                    backend.OnKickFdFailed(kickQueue[i - 2], revents);
             }
             for (int queue = 0; queue < VhostUserBackend.QueueCount; queue++)
             {
                 if (backend.IsPolled(queue))
-                    _device.Poll(queue);
+                    backend.OnPoll(queue);
             }
         }
     }

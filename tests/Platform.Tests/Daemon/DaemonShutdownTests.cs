@@ -1,0 +1,89 @@
+// SIGTERM ends the daemon within a bounded time with exit 0, whatever the connected frontend is doing.
+using System.Diagnostics;
+using Platform.Tests.Doubles;
+using Platform.Tests.Integration;
+using ScmiPlatform.VhostUser;
+using Xunit;
+
+namespace Platform.Tests.Daemon;
+
+public sealed class DaemonShutdownTests
+{
+    /// <summary>What the README promises: exit 0 within this long after SIGTERM (the daemon's own bound is 2 s).</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task Sigterm_while_the_frontend_is_stopped_mid_message_exits_0_promptly()
+    {
+        await WithDaemon(async (daemon, frontend) =>
+        {
+            frontend.RequestU64(VhostUserRequest.GetFeatures);
+            // Half a header: the daemon is now waiting for the rest of the message.
+            frontend.SendRawBytes(new byte[6]);
+            Thread.Sleep(200);
+            await AssertStopsPromptly(daemon);
+        });
+    }
+
+    [Fact]
+    public async Task Sigterm_while_the_frontend_does_not_read_its_replies_exits_0_promptly()
+    {
+        await WithDaemon(async (daemon, frontend) =>
+        {
+            var flooding = new Thread(() =>
+            {
+                try
+                {
+                    while (true)
+                        frontend.Send(VhostUserRequest.GetFeatures, []); // replies are never read
+                }
+                catch (IOException)
+                {
+                    // the daemon went away: done
+                }
+            }) { IsBackground = true };
+            flooding.Start();
+            // Wait until both socket buffers are full: the daemon is then stuck writing a reply.
+            Thread.Sleep(1500);
+            await AssertStopsPromptly(daemon);
+        });
+    }
+
+    [Fact]
+    public async Task Sigterm_with_a_quiet_connected_frontend_exits_0_promptly()
+    {
+        await WithDaemon(async (daemon, frontend) =>
+        {
+            frontend.RequestU64(VhostUserRequest.GetFeatures);
+            await AssertStopsPromptly(daemon);
+        });
+    }
+
+    private static async Task AssertStopsPromptly(DaemonProcess daemon)
+    {
+        var clock = Stopwatch.StartNew();
+        int? exit = await daemon.TerminateAsync(Bound);
+        Assert.True(exit is not null, $"no exit within {Bound.TotalSeconds} s of SIGTERM\n{daemon.Stderr}");
+        Assert.Equal(0, exit);
+        Assert.Contains("SIGTERM: stopping", daemon.Stderr);
+        Assert.False(File.Exists(daemon.SocketPath), "the socket file must be removed");
+        Assert.True(clock.Elapsed < Bound);
+    }
+
+    private static async Task WithDaemon(Func<DaemonProcess, VhostUserFrontendDouble, Task> body)
+    {
+        string folder = Directory.CreateTempSubdirectory("scmi-stop-").FullName;
+        try
+        {
+            string socket = Path.Combine(folder, "scmi.sock");
+            using var daemon = new DaemonProcess(socket);
+            Assert.True(await daemon.WaitListeningAsync(TimeSpan.FromSeconds(30)), daemon.Stderr);
+            using VhostUserFrontendDouble frontend = VhostUserFrontendDouble.Connect(socket);
+            await body(daemon, frontend);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
