@@ -92,15 +92,16 @@ public sealed partial class ScmiVirtioTransport
                 case QueueStatus.Empty:
                     return true;
                 case QueueStatus.Ok:
-                case QueueStatus.UsedLengthTooLarge: // returned with length 0: fails the length check below
                     CompleteMessage(used.Token, used.WrittenLength, context);
                     break;
+                case QueueStatus.UsedLengthTooLarge: // its chain comes back with length 0 (malformed), then the ring is repaired
+                    CompleteMessage(used.Token, used.WrittenLength, context);
+                    RepairLocked(Describe(_cmdq.BrokenReason));
+                    return false;
                 default:
-                    // A used id never issued or not in flight (a head completed twice), or the used index
-                    // jumping: nothing in this ring can be trusted any more.
-                    RepairLocked(status == QueueStatus.UsedIdOutOfRange ? "used id never issued"
-                        : status == QueueStatus.UsedIdNotInFlight ? "used id not in flight"
-                        : "used index out of range");
+                    // A used id never issued or not in flight (a head completed twice), the used index jumping
+                    // ahead or back: nothing in this ring can be trusted any more (the queue says why).
+                    RepairLocked(Describe(_cmdq.BrokenReason));
                     return false;
             }
         }
@@ -186,9 +187,9 @@ public sealed partial class ScmiVirtioTransport
             QueueStatus status = _eventq.TryTakeUsed(out UsedBuffer used);
             if (status == QueueStatus.Empty)
                 return true;
-            if (status != QueueStatus.Ok && status != QueueStatus.UsedLengthTooLarge)
+            if (status != QueueStatus.Ok)
             {
-                RepairLocked("eventq ring broken");
+                RepairLocked(Describe(_eventq.BrokenReason));
                 return false;
             }
             int index = used.Token;

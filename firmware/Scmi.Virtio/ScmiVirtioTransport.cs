@@ -40,7 +40,6 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     private readonly MemoryOrdering _ordering;
     private readonly ScmiTraceSink? _trace;
     private readonly TokenAllocator _tokens = new TokenAllocator();
-    private readonly NoAllocation _noAllocation = new NoAllocation();
 
     // TX pool: one request area and one reply area per message, in one DMA region.
     private readonly DmaRegion _txBuffers;
@@ -171,18 +170,26 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Posts every eventq buffer (virtio 1.3 §5.17.6.2: "The driver SHOULD populate the eventq"), then DRIVER_OK.</summary>
     private ScmiVirtioStart PostEventBuffersAndStart()
     {
+        ScmiVirtioStart posted = PostEventBuffers();
+        if (posted != ScmiVirtioStart.Ok)
+            return posted;
+        if (_device.Start() != VirtioResult.Ok)
+            return ScmiVirtioStart.StartFailed;
+        Volatile.Write(ref _ready, 1);
+        return ScmiVirtioStart.Ok;
+    }
+
+    /// <summary>Posts every eventq buffer and kicks (before DRIVER_OK the notification waits for it, §3.1.1).</summary>
+    private ScmiVirtioStart PostEventBuffers()
+    {
         _rxFifoHead = 0;
-        _rxFifoCount = 0;
+        Volatile.Write(ref _rxFifoCount, 0);
         for (int i = 0; i < _rxCount; i++)
         {
             if (_eventq!.SubmitWritable(RxSlice(i), i, out _) != QueueStatus.Ok)
                 return ScmiVirtioStart.QueueSetUpFailed;
         }
-        // Before DRIVER_OK the kick only publishes; the notification goes out at Start (§3.1.1).
         _eventq?.Kick();
-        if (_device.Start() != VirtioResult.Ok)
-            return ScmiVirtioStart.StartFailed;
-        Volatile.Write(ref _ready, 1);
         return ScmiVirtioStart.Ok;
     }
 
