@@ -107,6 +107,8 @@ public class HostileDeviceTests
         TakenChain chain = loop.Hostile.Pending[0];
         var reply = new byte[12];
         chain.Request.AsSpan(0, 4).CopyTo(reply);
+        // A status sits in the buffer, but beyond what the device says it wrote: it must not be believed.
+        BinaryPrimitives.WriteInt32LittleEndian(reply.AsSpan(4), (int)ScmiStatus.NotFound);
         loop.Hostile.Reply(chain, reply, length);
         Assert.Equal(ScmiTransportResult.Malformed, Finish(loop, h, out _));
         Assert.Equal(1ul, loop.Channel.Counters.Malformed);
