@@ -9,13 +9,21 @@ namespace Nano.Runtime.Native
     {
         public const string Name = "qemu-virt";
 
+        /// <summary>End of RAM: the device tree's, once bring-up has read it; the guaranteed minimum before.</summary>
+        public static ulong RamEnd { get; private set; } = BoardMap.RamBase + BoardMap.RamMinimumSize;
+
         [UnmanagedCallersOnly(EntryPoint = "nano_board_init")]
         private static void Initialize()
         {
-            // ---- Heap: up to the end of the RAM QEMU gave us (the device tree's /memory), within the map ----
+            // ---- RAM: the heap up to the end of the RAM QEMU gave us (the device tree's /memory), within the
+            //      map; everything mapped above that end unmapped, so a stray access faults ----
             ulong ramEnd = RamFromDeviceTree.FindRamEnd(Board.DeviceTreeAddress);
             if (ramEnd > BoardMap.RamBase && ramEnd <= BoardMap.MappedRamEnd)
+            {
                 Heap.SetEnd(ramEnd);
+                RamEnd = ramEnd;
+                NativeUnmapRamFrom(ramEnd);
+            }
 
             // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
             InterruptController.Initialize();
@@ -28,5 +36,8 @@ namespace Nano.Runtime.Native
             // ---- Interrupts on: from here devices may interrupt the program ----
             Cpu.EnableInterrupts();
         }
+
+        [DllImport("*", EntryPoint = "nano_mmu_unmap_ram_from"), SuppressGCTransition]
+        private static extern void NativeUnmapRamFrom(ulong end);
     }
 }

@@ -69,16 +69,26 @@ namespace Nano.Runtime.Native
 
         public static bool IsPending(uint intid) => (Mmio.Read32(SetPendingBase + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
 
-        /// <summary>Edge or level for an SPI (ICFGR bit 1 of the INTID's 2-bit field); SGI/PPI config is fixed.</summary>
+        public static bool IsEnabled(uint intid) => (Mmio.Read32(SetEnable + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
+
+        /// <summary>Edge or level for an SPI (ICFGR bit 1 of the INTID's 2-bit field); SGI/PPI config is fixed.
+        /// An enabled INTID is disabled around the change and enabled again.</summary>
         public static void Configure(uint intid, bool edge)
         {
             if (intid < FirstSharedIntid)
                 return;
+            // GICv2 (IHI 0048B) §4.3.13: "Before changing the value of a programmable Int_config field, software
+            // must disable the corresponding interrupt, otherwise GIC behavior is UNPREDICTABLE."
+            bool wasEnabled = IsEnabled(intid);
+            if (wasEnabled)
+                Disable(intid);
             ulong register = Configuration + intid / 16 * 4;
             int shift = (int)(intid % 16) * 2 + 1;
             uint value = Mmio.Read32(register);
             value = edge ? value | (1u << shift) : value & ~(1u << shift);
             Mmio.Write32(register, value);
+            if (wasEnabled)
+                Enable(intid);
         }
 
         /// <summary>Reads IAR: the INTID (bits 9..0) of the highest-priority pending interrupt, now active.</summary>

@@ -4,6 +4,8 @@
 //   0x40000000-0x7fffffff  Normal write-back cacheable RAM in 2 MiB blocks, except the block holding
 //                          the stacks, mapped with 4 KiB pages so the two stack guard pages stay unmapped
 //   0x80000000-0xffffffff  Normal RAM in 1 GiB blocks (larger -m values)
+// Until the device tree is read all of it is mapped; board bring-up then calls nano_mmu_unmap_ram_from
+// with the end of RAM the tree reports, and everything above it faults (no RAM there).
 #include "board-map.h"
 #include "macros.h"
 
@@ -121,6 +123,38 @@ function nano_mmu_enable
     msr     sctlr_el1, x2
     isb
     ret
+
+// void nano_mmu_unmap_ram_from(uint64_t end): invalidates the 2 MiB blocks of GiB 1 from the one holding
+// end (rounded up to 2 MiB) and the 1 GiB blocks of GiB 2..3 that start at or above end, then drops the
+// stale TLB entries. Only valid descriptors become invalid, so no break-before-make sequence is needed.
+// (A RAM end inside GiB 2..3 keeps the rest of that GiB mapped: there is no level-2 table for it.)
+function nano_mmu_unmap_ram_from
+    mov     x1, #RamBase
+    subs    x2, x0, x1
+    b.ls    3f                              // at or below the start of RAM: not a RAM end, ignore
+    mov     x4, #0x1fffff
+    add     x2, x2, x4
+    lsr     x2, x2, #21                     // first 2 MiB block past the end
+    adr_l   x3, nano_level2_ram_table
+1:  cmp     x2, #512
+    b.hs    2f
+    str     xzr, [x3, x2, lsl #3]
+    add     x2, x2, #1
+    b       1b
+2:  adr_l   x3, nano_level1_table
+    mov     x2, #2
+4:  lsl     x4, x2, #30
+    cmp     x4, x0
+    b.lo    5f
+    str     xzr, [x3, x2, lsl #3]
+5:  add     x2, x2, #1
+    cmp     x2, #4
+    b.lo    4b
+    dsb     ishst                           // descriptor writes visible to the walker
+    tlbi    vmalle1
+    dsb     ish
+    isb
+3:  ret
 
     .section .page_tables, "aw", %nobits
     .balign 4096

@@ -310,6 +310,13 @@ function nano_cpu_stack_pointer
     mov     x0, sp
     ret
 
+// int nano_cpu_in_exception_handler(void): 1 inside an exception handler (IRQ or fault: SP_EL1 selected),
+// 0 in thread code (EL1t, SP_EL0). The vectors never switch back to SP_EL0 before eret.
+function nano_cpu_in_exception_handler
+    mrs     x0, spsel
+    and     x0, x0, #1
+    ret
+
 // ============================== FP/SIMD state probes (tests of the exception frame) ==========
 // void nano_fp_scramble(uint64_t pattern): leaves every vector register, FPCR and FPSR as an interrupt
 // handler that computes with them would: q0-q31 filled with the pattern (d8-d15 keep their low halves,
@@ -347,6 +354,20 @@ function nano_fp_status_exchange
 // uint64_t nano_fp_control(void): FPCR.
 function nano_fp_control
     mrs     x0, fpcr
+    ret
+
+// ============================== Address translation (diagnostics) ============================
+// uint64_t nano_mmu_translate_read(uint64_t va): PAR_EL1 after a stage 1 EL1 read translation of va
+// (Arm ARM D17.2.113: F = bit 0; when 0, PA[47:12], SH[8:7], ATTR[63:56] in MAIR_EL1's encoding).
+function nano_mmu_translate_read
+    at      s1e1r, x0
+    isb
+    mrs     x0, par_el1
+    ret
+
+// uint64_t nano_mmu_attribute_indirection(void): MAIR_EL1.
+function nano_mmu_attribute_indirection
+    mrs     x0, mair_el1
     ret
 
 // ============================== Generic timer (EL1 virtual timer) ==============================

@@ -16,6 +16,12 @@
 #define FrameQ0     320         // q0..q31 at 320 + 16 * n
 #define FrameSize   832
 
+// An exception taken inside a handler with less than this much exception stack left is reported from the
+// emergency stack instead: the frame (FrameSize) plus the fault report's own frames must fit above the guard
+// page, or saving the frame faults on the guard, and each nested fault steps another frame down, past the
+// guard and into the thread stack below it.
+#define HandlerStackReserve 4096
+
 // Exception kinds passed to the managed handler (vector offset / 0x80).
 #define KindThreadSync      0
 #define KindThreadIrq       1
@@ -155,15 +161,54 @@ function nano_exception_return
     b       nano_exception_return
 .endm
 
+// Handler-mode entries first check the room left on the exception stack (sp is SP_EL1 here). TPIDR_EL1,
+// otherwise unused, holds x0 while x0 holds the limit, so no interrupted register is lost.
+.macro check_exception_stack kind
+    msr     tpidr_el1, x0
+    adr_l   x0, __exception_stack_limit+HandlerStackReserve
+    cmp     sp, x0
+    mrs     x0, tpidr_el1
+    b.lo    exception_stack_exhausted_\kind
+.endm
+
+// Reports a fault whose frame would not fit on the exception stack from the emergency stack. The report
+// escapes to Recovery.Run (which resets SP_EL1 to the top of the exception stack) or stops the machine.
+.macro exhausted_entry kind
+exception_stack_exhausted_\kind:
+    msr     tpidr_el1, x0
+    adr_l   x0, nano_emergency_stack_top
+    mov     sp, x0
+    mrs     x0, tpidr_el1
+    save_frame \kind
+    bl      nano_exception
+    b       nano_exception_return
+.endm
+
 el1t_sync:      sync_entry KindThreadSync
 el1t_irq:       irq_entry KindThreadIrq
 el1t_fiq:       unexpected_entry KindThreadFiq
 el1t_serror:    unexpected_entry KindThreadSerror
-el1h_sync:      sync_entry KindHandlerSync
-el1h_irq:       irq_entry KindHandlerIrq
-el1h_fiq:       unexpected_entry KindHandlerFiq
-el1h_serror:    unexpected_entry KindHandlerSerror
+el1h_sync:      check_exception_stack KindHandlerSync
+                sync_entry KindHandlerSync
+el1h_irq:       check_exception_stack KindHandlerIrq
+                irq_entry KindHandlerIrq
+el1h_fiq:       check_exception_stack KindHandlerFiq
+                unexpected_entry KindHandlerFiq
+el1h_serror:    check_exception_stack KindHandlerSerror
+                unexpected_entry KindHandlerSerror
 lower_any:      unexpected_entry 8
+
+                exhausted_entry KindHandlerSync
+                exhausted_entry KindHandlerIrq
+                exhausted_entry KindHandlerFiq
+                exhausted_entry KindHandlerSerror
+
+    .section .bss
+    .balign 16
+nano_emergency_stack:
+    .space  8192
+nano_emergency_stack_top:
+    .text
 
     .section .text.vectors, "ax"
     .balign 2048

@@ -111,8 +111,12 @@ public readonly ref struct FlattenedDeviceTree
             switch (token)
             {
                 case TokenBeginNode:
+                    // Deeper than the reader follows: refuse, and leave the caller's node where it was, so no
+                    // node with an out-of-range depth ever reaches code that indexes per-depth state.
+                    if (depth + 1 >= MaximumDepth)
+                        return false;
                     node = new DeviceTreeNode(offset, depth + 1);
-                    return depth + 1 < MaximumDepth;
+                    return true;
                 case TokenEndNode:
                     depth--;
                     offset += 4;

@@ -39,6 +39,10 @@ namespace Nano.Runtime.Native
             }
         }
 
+        /// <summary>End of RAM (exclusive): what the device tree's /memory node reports, read at bring-up (the board's
+        /// guaranteed minimum if the tree says nothing usable). Nothing above it is mapped.</summary>
+        public static ulong RamEnd => BoardBringUp.RamEnd;
+
         /// <summary>Load address of the image.</summary>
         public static ulong ImageBase => BoardMap.ImageBase;
 

@@ -33,6 +33,10 @@ namespace Nano.Runtime.Native
         /// <summary>The current exception level (1 for this firmware).</summary>
         public static uint ExceptionLevel => (uint)NativeCurrentExceptionLevel();
 
+        /// <summary>True inside an exception handler (an interrupt handler, or a fault being reported), false in
+        /// thread code. For code with a calling rule ("not from an interrupt handler") to check it.</summary>
+        public static bool InExceptionHandler => NativeInExceptionHandler();
+
         /// <summary>The current stack pointer (diagnostics).</summary>
         public static ulong StackPointer => NativeStackPointer();
 
@@ -58,6 +62,9 @@ namespace Nano.Runtime.Native
 
         [DllImport("*", EntryPoint = "nano_cpu_current_el"), SuppressGCTransition]
         private static extern ulong NativeCurrentExceptionLevel();
+
+        [DllImport("*", EntryPoint = "nano_cpu_in_exception_handler"), SuppressGCTransition]
+        private static extern bool NativeInExceptionHandler();
 
         [DllImport("*", EntryPoint = "nano_cpu_stack_pointer"), SuppressGCTransition]
         private static extern ulong NativeStackPointer();

@@ -111,7 +111,16 @@ namespace Nano.Runtime.Native
             InterruptController.Disable(intid);
         }
 
-        /// <summary>Sets edge or level triggering (shared peripheral interrupts; SGIs and PPIs are fixed).</summary>
+        /// <summary>True when <paramref name="intid"/> is enabled at the controller.</summary>
+        public static bool IsEnabled(uint intid)
+        {
+            Check(intid);
+            return InterruptController.IsEnabled(intid);
+        }
+
+        /// <summary>Sets edge or level triggering (shared peripheral interrupts; SGIs and PPIs are fixed). An enabled
+        /// INTID is disabled while its configuration changes (the GIC leaves the change undefined otherwise) and
+        /// enabled again.</summary>
         public static void Configure(uint intid, InterruptTrigger trigger)
         {
             Check(intid);

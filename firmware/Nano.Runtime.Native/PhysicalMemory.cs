@@ -12,10 +12,11 @@ namespace Nano.Runtime.Native
     // heap just handed out; AddressOf only reads an address (objects never move: no garbage collector).
     public static unsafe class PhysicalMemory
     {
-        /// <summary>A span over RAM at <paramref name="address"/>. Panics unless the whole range is RAM.</summary>
+        /// <summary>A span over RAM at <paramref name="address"/>. Panics unless the whole range is RAM (up to
+        /// <see cref="Board.RamEnd"/>, the device tree's end of RAM, where the heap also ends).</summary>
         public static Span<byte> Map(ulong address, int length)
         {
-            if (length < 0 || address < BoardMap.RamBase || address > BoardMap.RamBase + BoardMap.RamMinimumSize - (ulong)length)
+            if (length < 0 || address < BoardMap.RamBase || address > Board.RamEnd - (ulong)length)
             {
                 Panic.WriteHeader("PhysicalMemory.Map: range outside RAM");
                 Panic.WriteDetail("address", address);

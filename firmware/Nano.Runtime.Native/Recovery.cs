@@ -16,11 +16,15 @@ namespace Nano.Runtime.Native
     // the stack of the Run that owns it and restores it only while that Run is still active.
     public static unsafe class Recovery
     {
-        /// <summary>Calls <paramref name="body"/>; returns 0 if it returns, else the escape code (never 0).</summary>
+        /// <summary>Calls <paramref name="body"/>; returns 0 if it returns, else the escape code (never 0).
+        /// Context: thread only. A recovery point on the exception stack would be lost when an escape leaves
+        /// handler mode (and would end the interrupt in service early), so Run inside a handler panics.</summary>
         public static int Run(delegate*<void> body)
         {
             if (body is null)
                 Panic.Fail("Recovery.Run: null body");
+            if (Cpu.InExceptionHandler)
+                Panic.Fail("Recovery.Run inside an interrupt handler");
             return NativeRun(body);
         }
 

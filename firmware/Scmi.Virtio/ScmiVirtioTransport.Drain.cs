@@ -92,12 +92,9 @@ public sealed partial class ScmiVirtioTransport
                 case QueueStatus.Empty:
                     return true;
                 case QueueStatus.Ok:
+                case QueueStatus.UsedLengthTooLarge: // a lie about one buffer: it comes back with length 0, so its reply is malformed
                     CompleteMessage(used.Token, used.WrittenLength, context);
                     break;
-                case QueueStatus.UsedLengthTooLarge: // its chain comes back with length 0 (malformed), then the ring is repaired
-                    CompleteMessage(used.Token, used.WrittenLength, context);
-                    RepairLocked(Describe(_cmdq.BrokenReason));
-                    return false;
                 default:
                     // A used id never issued or not in flight (a head completed twice), the used index jumping
                     // ahead or back: nothing in this ring can be trusted any more (the queue says why).
@@ -187,7 +184,7 @@ public sealed partial class ScmiVirtioTransport
             QueueStatus status = _eventq.TryTakeUsed(out UsedBuffer used);
             if (status == QueueStatus.Empty)
                 return true;
-            if (status != QueueStatus.Ok)
+            if (status != QueueStatus.Ok && status != QueueStatus.UsedLengthTooLarge)
             {
                 RepairLocked(Describe(_eventq.BrokenReason));
                 return false;

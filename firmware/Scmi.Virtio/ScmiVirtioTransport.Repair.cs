@@ -54,7 +54,6 @@ public sealed partial class ScmiVirtioTransport
         BrokenRingReason.UsedIdNotPublished => "used id never published",
         BrokenRingReason.UsedIndexJumpedAhead => "used index jumped ahead",
         BrokenRingReason.UsedIndexWentBackwards => "used index went backwards",
-        BrokenRingReason.UsedLengthBeyondChain => "used length beyond the chain",
         _ => "ring broken",
     };
 

@@ -206,4 +206,47 @@ public class DeviceInitializationTests
     [InlineData(0, 8, 0)]
     public void Queue_size_is_the_largest_power_of_two_within_both_limits(int preferred, int max, int expected) =>
         Assert.Equal(expected, VirtioDevice.ChooseQueueSize((ushort)preferred, (ushort)max));
+
+    [Fact]
+    public void A_modern_device_that_does_not_offer_version_1_is_refused_even_when_the_caller_does_not_require_it()
+    {
+        var (device, driver, _) = Make(MmioLayout.Modern, offer: (ulong)VirtioFeatures.EventIndex);
+        Assert.Equal(VirtioResult.Version1NotOffered, driver.Initialize(new DeviceOptions(0, requireVersion1: false)));
+        Assert.Equal(DevicePhase.Failed, driver.Phase);
+        Assert.True((device.Status & DeviceStatus.Failed) != 0);
+        Assert.True((device.Status & DeviceStatus.FeaturesOk) == 0);
+    }
+
+    [Fact]
+    public void A_legacy_device_without_version_1_is_accepted_when_the_caller_does_not_require_it()
+    {
+        var (_, driver, _) = Make(MmioLayout.Legacy, offer: (ulong)VirtioFeatures.EventIndex);
+        Assert.Equal(VirtioResult.Ok, driver.Initialize(new DeviceOptions(0, requireVersion1: false)));
+    }
+
+    [Fact]
+    public void A_legacy_device_gets_its_guest_page_size_once_before_any_queue_is_set_up()
+    {
+        var (device, driver, memory) = Make(MmioLayout.Legacy, EntropyOffer, 8, 8);
+        Assert.Equal(VirtioResult.Ok, driver.Initialize(new DeviceOptions(0, requireVersion1: false)));
+        Assert.Equal(VirtioResult.Ok, driver.SetUpQueue(0, 8, memory, new RecordingMemoryOrdering()));
+        Assert.Equal(VirtioResult.Ok, driver.SetUpQueue(1, 8, memory, new RecordingMemoryOrdering()));
+        Assert.Equal(VirtioResult.Ok, driver.Start());
+
+        Assert.Equal(1, device.GuestPageSizeWrites);
+        int pageSize = device.Log.FindIndex(entry => entry.StartsWith("write:LegacyGuestPageSize="));
+        int firstQueue = device.Log.FindIndex(entry => entry.StartsWith("write:QueueSelect="));
+        Assert.True(pageSize >= 0 && pageSize < firstQueue, "GuestPageSize before the first queue");
+        Assert.Empty(device.Violations);
+    }
+
+    [Fact]
+    public void A_modern_device_is_never_told_a_guest_page_size()
+    {
+        var (device, driver, memory) = Make(MmioLayout.Modern);
+        Assert.Equal(VirtioResult.Ok, driver.Initialize(new DeviceOptions(0, requireVersion1: false)));
+        Assert.Equal(VirtioResult.Ok, driver.SetUpQueue(0, 8, memory, new RecordingMemoryOrdering()));
+        Assert.Equal(0, device.GuestPageSizeWrites);
+        Assert.Empty(device.Violations);
+    }
 }

@@ -175,7 +175,7 @@ public class DeviceTreeTests
             if (FlattenedDeviceTree.TryOpen(blob, out FlattenedDeviceTree tree) != DeviceTreeStatus.Ok)
                 return true;
             Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[64];
-            int n = MmioDiscovery.FromDeviceTree(tree, found, out _);
+            int n = MmioDiscovery.FromDeviceTree(tree, DiscoveryTests.QemuVirtDeviceWindow, found, out _);
             return n <= 64;
         }).QuickCheckThrowOnFailure();
     }

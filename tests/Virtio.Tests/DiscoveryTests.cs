@@ -7,12 +7,17 @@ namespace Virtio.Tests;
 
 public class DiscoveryTests
 {
+    /// <summary>QEMU virt's device window (boards/qemu-virt/board-map.h: DeviceWindowBase, DeviceWindowEnd).</summary>
+    internal static readonly AddressWindow QemuVirtDeviceWindow = new(0x0800_0000, 0x4000_0000);
+    /// <summary>RAM the firmware maps at boot on QEMU virt (RamBase, 128 MiB).</summary>
+    private static readonly AddressWindow QemuVirtRam = new(0x4000_0000, 0x4800_0000);
+
     [Fact]
     public void The_device_tree_gives_every_QEMU_virt_transport_with_interrupt_48_plus_its_slot()
     {
         Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(DeviceTreeTests.QemuVirt(), out FlattenedDeviceTree tree));
         Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[40];
-        int count = MmioDiscovery.FromDeviceTree(tree, found, out int skipped);
+        int count = MmioDiscovery.FromDeviceTree(tree, QemuVirtDeviceWindow, found, out int skipped);
         Assert.Equal(32, count);
         Assert.Equal(0, skipped);
         foreach (MmioTransportLocation location in found.Slice(0, count))
@@ -28,7 +33,7 @@ public class DiscoveryTests
     {
         Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(DeviceTreeTests.QemuVirt(), out FlattenedDeviceTree tree));
         Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[5];
-        Assert.Equal(5, MmioDiscovery.FromDeviceTree(tree, found, out _));
+        Assert.Equal(5, MmioDiscovery.FromDeviceTree(tree, QemuVirtDeviceWindow, found, out _));
     }
 
     [Fact]
@@ -47,7 +52,7 @@ public class DiscoveryTests
 
         Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(blob, out tree));
         Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[40];
-        Assert.Equal(31, MmioDiscovery.FromDeviceTree(tree, found, out int skipped));
+        Assert.Equal(31, MmioDiscovery.FromDeviceTree(tree, QemuVirtDeviceWindow, found, out int skipped));
         Assert.Equal(1, skipped);
     }
 
@@ -84,6 +89,63 @@ public class DiscoveryTests
         Assert.False(identity.IsDevice);
         Assert.Equal(0u, identity.DeviceId);
         Assert.DoesNotContain("read:DeviceId", device.Log);
+    }
+
+    [Fact]
+    public void A_virtio_node_whose_window_lies_outside_the_device_window_is_skipped_not_probed()
+    {
+        byte[] blob = DeviceTreeTests.QemuVirt();
+        Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(blob, out FlattenedDeviceTree tree));
+        DeviceTreeNode node = tree.Root;
+        Assert.True(tree.TryFindNextCompatible(MmioDiscovery.Compatible, ref node));
+        int structure = (int)BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(8));
+        int regLengthAt = FindPropertyLength(blob, structure + node.Offset, "reg");
+        // reg = <address-high address-low size-high size-low>: move the window into RAM, where Mmio would panic.
+        BinaryPrimitives.WriteUInt32BigEndian(blob.AsSpan(regLengthAt + 8 + 4), 0x4000_0000);
+
+        Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(blob, out tree));
+        Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[40];
+        Assert.Equal(31, MmioDiscovery.FromDeviceTree(tree, QemuVirtDeviceWindow, found, out int skipped));
+        Assert.Equal(1, skipped);
+        foreach (MmioTransportLocation location in found.Slice(0, 31))
+            Assert.True(QemuVirtDeviceWindow.Contains(location.BaseAddress, location.Size));
+    }
+
+    [Fact]
+    public void A_device_window_that_excludes_every_node_finds_none_so_the_caller_falls_back_to_the_slots()
+    {
+        Assert.Equal(DeviceTreeStatus.Ok, FlattenedDeviceTree.TryOpen(DeviceTreeTests.QemuVirt(), out FlattenedDeviceTree tree));
+        Span<MmioTransportLocation> found = stackalloc MmioTransportLocation[40];
+        Assert.Equal(0, MmioDiscovery.FromDeviceTree(tree, new AddressWindow(0x0900_0000, 0x0a00_0000), found, out int skipped));
+        Assert.Equal(32, skipped);
+    }
+
+    [Fact]
+    public void A_device_tree_that_fits_in_mapped_RAM_is_measured()
+    {
+        byte[] blob = DeviceTreeTests.QemuVirt();
+        Assert.True(MmioDiscovery.TryMeasureDeviceTree(0x4000_0000, blob.AsSpan(0, FlattenedDeviceTree.HeaderSize), QemuVirtRam, out int totalSize));
+        Assert.Equal(blob.Length, totalSize);
+    }
+
+    [Theory]
+    [InlineData(0x4000_0000ul, 0x0800_0001u)]  // totalsize one byte more than RAM
+    [InlineData(0x4000_0000ul, 0x7fff_0000u)]  // totalsize far beyond RAM
+    [InlineData(0x47ff_fff0ul, 0x0000_1000u)]  // a sane size at an address whose blob would cross RAM's end
+    [InlineData(0x3fff_f000ul, 0x0000_1000u)]  // an address below RAM
+    public void A_device_tree_reaching_beyond_mapped_RAM_is_refused(ulong address, uint totalSize)
+    {
+        byte[] header = DeviceTreeTests.QemuVirt().AsSpan(0, FlattenedDeviceTree.HeaderSize).ToArray();
+        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), totalSize);
+        Assert.False(MmioDiscovery.TryMeasureDeviceTree(address, header, QemuVirtRam, out int measured));
+        Assert.Equal(0, measured);
+    }
+
+    [Fact]
+    public void A_header_without_the_device_tree_magic_is_refused()
+    {
+        byte[] header = new byte[FlattenedDeviceTree.HeaderSize];
+        Assert.False(MmioDiscovery.TryMeasureDeviceTree(0x4000_0000, header, QemuVirtRam, out _));
     }
 
     private static int FindPropertyLength(byte[] blob, int nodeToken, string name)

@@ -24,7 +24,7 @@ public static class VhostUserScenario
             using var frontend = VhostUserFrontendDouble.Connect(socket);
             frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
             frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
-            frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VirtioFeatures.VhostUserProtocolFeatures));
+            frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VhostUserFeatures.ProtocolFeatures));
             frontend.SetMemTable();
             var cmdq = new DriverQueue(frontend.Ram, 256);
             frontend.StartRing(0, cmdq);

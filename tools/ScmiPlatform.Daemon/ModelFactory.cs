@@ -2,8 +2,9 @@
 using ScmiPlatform.Description;
 using ScmiPlatform.Device;
 using ScmiPlatform.Faults;
-using ScmiPlatform.Scmi;
 using ScmiPlatform.Trace;
+using ScmiPlatform.Model;
+using ScmiPlatform.Protocols;
 
 namespace ScmiPlatform.Daemon;
 
@@ -30,7 +31,9 @@ public static class ModelFactory
             throw new FormatException($"platform description {path}: {e.Message}");
         }
         var faults = FaultOptions.FromTexts(options.Faults, options.Seed);
-        var model = ScmiPlatformModel.Create(description, faults, options.Trace ? new TransportLogTraceSink(log) : null);
+        // Deferred work that fails is always logged, traced or not.
+        var scheduler = new TimerScheduler(e => log.Warn($"deferred work failed: {e}"));
+        var model = ScmiPlatformModel.Create(description, faults, options.Trace ? new TransportLogTraceSink(log) : null, scheduler);
         log.Info($"platform {path}: protocols {string.Join(' ', model.ProtocolIds.Select(id => $"0x{id:X2}"))}"
             + (model.Faults.IsEmpty ? "" : $"; faults {string.Join(' ', model.Faults.Rules.Select(r => r.Describe()))} seed {model.Faults.Seed ?? 0}"));
         return model;

@@ -38,7 +38,8 @@ catch (Exception e) when (e is IOException or ArgumentException or FormatExcepti
 var device = new ScmiVirtioDevice(model, log);
 using var server = new VhostUserServer(options.SocketPath!, device, log) { OfferP2AChannels = !options.NoP2A };
 // Handlers go in before "listening on" is printed: a script may signal as soon as it reads that line.
-using var finished = new ManualResetEventSlim();
+// Not disposed: the deadline thread may start, or still wait on it, while Main returns.
+var finished = new ManualResetEventSlim();
 void RequestStop(PosixSignalContext context)
 {
     context.Cancel = true;

@@ -124,9 +124,16 @@ public sealed class VirtioDevice
         // Step 4.
         OfferedFeatures = Transport.ReadDeviceFeatures();
         AcceptedFeatures = FeatureNegotiation.Accept(OfferedFeatures, options.WantedFeatures);
-        if (options.RequireVersion1 && (OfferedFeatures & (ulong)VirtioFeatures.Version1) == 0)
+        bool offersVersion1 = (OfferedFeatures & (ulong)VirtioFeatures.Version1) != 0;
+        if (options.RequireVersion1 && !offersVersion1)
+            return FailWith(VirtioResult.Version1NotOffered);
+        // virtio 1.3 §6.1: "A device MUST offer VIRTIO_F_VERSION_1." A version 2 (non-legacy) register layout
+        // without it is a mixed device no spec describes; Linux's virtio-mmio refuses it too.
+        if (identity.Layout == MmioLayout.Modern && !offersVersion1)
             return FailWith(VirtioResult.Version1NotOffered);
         Transport.WriteDriverFeatures(AcceptedFeatures);
+        if (identity.Layout == MmioLayout.Legacy)
+            Transport.WriteGuestPageSize();
 
         if (identity.Layout == MmioLayout.Modern)
         {

@@ -14,7 +14,7 @@ public enum VirtioResult
     NoDevice,
     /// <summary>The caller requires VIRTIO_F_VERSION_1 and the device presents the legacy (version 1) registers.</summary>
     LegacyDeviceRefused,
-    /// <summary>The caller requires VIRTIO_F_VERSION_1 and the device does not offer it.</summary>
+    /// <summary>The caller requires VIRTIO_F_VERSION_1, or the device presents the version 2 (modern) registers, and the device does not offer it.</summary>
     Version1NotOffered,
     /// <summary>The device did not read back status 0 after a reset within the allowed polls.</summary>
     ResetTimedOut,

@@ -24,11 +24,29 @@ public static class MmioDiscovery
     public const uint QemuVirtFirstInterruptId = 48;
 
     /// <summary>
-    /// Fills <paramref name="found"/> with the "virtio,mmio" nodes of <paramref name="tree"/> that have a
-    /// usable "reg" and GIC "interrupts" entry, in document order; returns how many were written (at most
-    /// found.Length). Nodes with a malformed or missing entry are skipped and counted in <paramref name="skipped"/>.
+    /// Checks the header of a device tree the boot loader left at <paramref name="address"/>: a valid header
+    /// whose totalsize keeps the whole blob inside <paramref name="mapped"/> (the memory the firmware may read).
+    /// False means "do not map it; use the fallback". <paramref name="header"/> is the blob's first
+    /// <see cref="FlattenedDeviceTree.HeaderSize"/> bytes.
     /// </summary>
-    public static int FromDeviceTree(FlattenedDeviceTree tree, Span<MmioTransportLocation> found, out int skipped)
+    public static bool TryMeasureDeviceTree(ulong address, ReadOnlySpan<byte> header, AddressWindow mapped, out int totalSize)
+    {
+        totalSize = 0;
+        if (!mapped.Contains(address, FlattenedDeviceTree.HeaderSize))
+            return false;
+        if (FlattenedDeviceTree.ReadTotalSize(header, out int size) != DeviceTreeStatus.Ok || !mapped.Contains(address, (ulong)size))
+            return false;
+        totalSize = size;
+        return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="found"/> with the "virtio,mmio" nodes of <paramref name="tree"/> that have a
+    /// usable "reg" inside <paramref name="deviceWindow"/> and a GIC "interrupts" entry, in document order;
+    /// returns how many were written (at most found.Length). Nodes with a malformed or missing entry, or a
+    /// window the firmware cannot reach, are skipped and counted in <paramref name="skipped"/>.
+    /// </summary>
+    public static int FromDeviceTree(FlattenedDeviceTree tree, AddressWindow deviceWindow, Span<MmioTransportLocation> found, out int skipped)
     {
         int count = 0;
         skipped = 0;
@@ -37,7 +55,7 @@ public static class MmioDiscovery
         while (count < found.Length && tree.TryFindNextCompatible(Compatible, ref node))
         {
             if (tree.TryGetRegister(node, 0, out ulong address, out ulong size) != DeviceTreeStatus.Ok
-                || size < 0x100 || address == 0
+                || size < 0x100 || address == 0 || !deviceWindow.Contains(address, size)
                 || tree.TryGetInterrupt(node, 0, specifier, out int cells) != DeviceTreeStatus.Ok
                 || !GicInterrupt.TryDecode(specifier.Slice(0, cells), out uint interruptId, out _))
             {

@@ -140,12 +140,16 @@ public sealed class MmioTransport : QueueNotifier
         ulong pageFrame = queue.RingAddress / MmioConstants.LegacyPageSize;
         if (queue.RingAddress % MmioConstants.LegacyPageSize != 0 || pageFrame == 0 || pageFrame > uint.MaxValue)
             return VirtioResult.AddressNotExpressible;
-        // §4.2.4: "The driver does this before the virtqueues are configured."
-        Write(MmioRegister.LegacyGuestPageSize, MmioConstants.LegacyPageSize);
         Write(MmioRegister.LegacyQueueAlign, (uint)queue.Layout.UsedAlignment);
         Write(MmioRegister.QueuePageFrameNumber, (uint)pageFrame);
         return VirtioResult.Ok;
     }
+
+    /// <summary>
+    /// Legacy only: tells the device the page size QueuePFN counts in, once per initialisation. §4.2.4: "The
+    /// driver writes the guest page size in bytes to the register during initialization, before any queues are used."
+    /// </summary>
+    public void WriteGuestPageSize() => Write(MmioRegister.LegacyGuestPageSize, MmioConstants.LegacyPageSize);
 
     /// <summary>
     /// Stops the device using queue <paramref name="queueIndex"/>. Modern: §4.2.2.2 "To stop using the queue

@@ -21,15 +21,28 @@ public static class BoardVirtioDiscovery
     /// </summary>
     public static int Locate(Span<MmioTransportLocation> found, out bool fromDeviceTree)
     {
+        return Locate(Board.DeviceTreeAddress, found, out fromDeviceTree);
+    }
+
+    /// <summary>
+    /// <see cref="Locate(Span{MmioTransportLocation}, out bool)"/> for a device tree at <paramref name="deviceTreeAddress"/>
+    /// (0: none). A blob that does not fit in mapped RAM, or nodes whose window lies outside the device window,
+    /// are passed over rather than touched: the slot scan is the fallback, never a fault.
+    /// </summary>
+    public static int Locate(ulong deviceTreeAddress, Span<MmioTransportLocation> found, out bool fromDeviceTree)
+    {
         fromDeviceTree = false;
-        ulong address = Board.DeviceTreeAddress;
-        if (address != 0)
+        ulong address = deviceTreeAddress;
+        // What PhysicalMemory.Map accepts, and what Mmio accepts.
+        var mapped = new AddressWindow(BoardMap.RamBase, BoardMap.RamBase + BoardMap.RamMinimumSize);
+        var devices = new AddressWindow(BoardMap.DeviceWindowBase, BoardMap.DeviceWindowEnd);
+        if (address != 0 && mapped.Contains(address, FlattenedDeviceTree.HeaderSize))
         {
             Span<byte> header = PhysicalMemory.Map(address, FlattenedDeviceTree.HeaderSize);
-            if (FlattenedDeviceTree.ReadTotalSize(header, out int totalSize) == DeviceTreeStatus.Ok
+            if (MmioDiscovery.TryMeasureDeviceTree(address, header, mapped, out int totalSize)
                 && FlattenedDeviceTree.TryOpen(PhysicalMemory.Map(address, totalSize), out FlattenedDeviceTree tree) == DeviceTreeStatus.Ok)
             {
-                int count = MmioDiscovery.FromDeviceTree(tree, found, out _);
+                int count = MmioDiscovery.FromDeviceTree(tree, devices, found, out _);
                 if (count > 0)
                 {
                     fromDeviceTree = true;

@@ -20,6 +20,4 @@ public enum BrokenRingReason
     UsedIndexJumpedAhead,
     /// <summary>used.idx moved backwards, behind the entries already taken.</summary>
     UsedIndexWentBackwards,
-    /// <summary>A used element claimed more bytes than the chain's device-writable part.</summary>
-    UsedLengthBeyondChain,
 }

@@ -43,7 +43,7 @@ public sealed class QueueCounters
     public ulong RejectedLength => Volatile.Read(ref _rejectedLength);
     /// <summary>Times the used index ran ahead of the published chains in flight, or went backwards.</summary>
     public ulong RejectedUsedIndex => Volatile.Read(ref _rejectedUsedIndex);
-    /// <summary>Times the queue broke (each rejection breaks it; the count survives resets).</summary>
+    /// <summary>Times the queue broke (every rejection but a lying length breaks it; the count survives resets).</summary>
     public ulong Broken => Volatile.Read(ref _broken);
 
     /// <summary>Sum of every rejection: zero for a well-behaved device.</summary>

@@ -19,14 +19,14 @@ public enum QueueStatus
     /// <summary>The elements add up to 2^32 bytes or more (§2.7.5.2).</summary>
     ChainTooLong,
 
-    // The device's side: each is counted in <see cref="QueueCounters"/>, never trusted, and breaks the queue (<see cref="SplitQueue.BrokenReason"/>).
+    // The device's side: each is counted in <see cref="QueueCounters"/> and never trusted; all but a lying length break the queue (<see cref="SplitQueue.BrokenReason"/>).
     /// <summary>A used element named a descriptor id at or beyond the queue size.</summary>
     UsedIdOutOfRange,
     /// <summary>A used element named a descriptor that is not the head of a chain in flight.</summary>
     UsedIdNotInFlight,
     /// <summary>A used element named a chain placed but not yet published by a kick.</summary>
     UsedIdNotPublished,
-    /// <summary>A used element claimed more bytes than the chain's writable part; the chain is returned with length 0.</summary>
+    /// <summary>A used element claimed more bytes than the chain's writable part; the chain is returned with length 0 and the queue carries on.</summary>
     UsedLengthTooLarge,
     /// <summary>The used index moved further than the number of published chains in flight, or backwards.</summary>
     UsedIndexCorrupt,

@@ -325,9 +325,10 @@ public sealed class SplitQueue
 
     /// <summary>
     /// Takes the next chain the device returned, after checking it. A used index that jumps ahead of the
-    /// published chains or goes backwards, an id out of range, not heading a chain in flight or naming a
-    /// chain never published, and a length beyond the chain's writable bytes each break the queue
-    /// (<see cref="BrokenReason"/>, counted; the lying length still returns its chain, with length 0).
+    /// published chains or goes backwards, and an id out of range, not heading a chain in flight or naming a
+    /// chain never published each break the queue (<see cref="BrokenReason"/>, counted). A length beyond the
+    /// chain's writable bytes is counted and returns the chain with length 0 (<see cref="QueueStatus.UsedLengthTooLarge"/>);
+    /// the ring itself stays sound.
     /// Returns <see cref="QueueStatus.Empty"/> when nothing new was used.
     /// </summary>
     public QueueStatus TryTakeUsed(out UsedBuffer used)
@@ -390,11 +391,13 @@ public sealed class SplitQueue
         FreeChain(head);
         if (length > writable)
         {
-            // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie.
-            // The caller gets its chain back (length 0), then the queue stops trusting the device.
+            // §2.7.8.3: the driver MUST NOT make assumptions beyond len; a len beyond the buffer is a lie about
+            // one buffer, not about the ring (id and index were sound): the caller gets its chain back with
+            // length 0 and treats the message as malformed; the queue carries on (Linux does not break the
+            // virtqueue on a length either; its drivers check it).
             Counters.CountRejectedLength();
             used = new UsedBuffer(head, 0, token);
-            return Break(BrokenRingReason.UsedLengthBeyondChain, QueueStatus.UsedLengthTooLarge);
+            return QueueStatus.UsedLengthTooLarge;
         }
         Counters.CountCompleted();
         used = new UsedBuffer(head, length, token);

@@ -1,4 +1,5 @@
-// Atomic operations (exclusive load/store on ARMv8.0) and volatile accesses.
+// What Interlocked returns and how it wraps, as .NET defines it. Atomicity against an interrupt handler is
+// probed in Runtime.Concurrency.Tests, Volatile polls there and in Runtime.Tests (PolledStateTests).
 using System.Threading;
 using Nano.TestFramework;
 
@@ -49,15 +50,5 @@ public static class InterlockedTests
         s_uint = 0b0101;
         Assert.AreEqual(0b0101u, Interlocked.Or(ref s_uint, 0b1000));
         Assert.AreEqual(0b1101u, s_uint);
-    }
-
-    [TestMethod]
-    public static void Volatile_reads_see_volatile_writes()
-    {
-        Volatile.Write(ref s_int, 77);
-        Assert.AreEqual(77, Volatile.Read(ref s_int));
-        Volatile.Write(ref s_ulong, ulong.MaxValue);
-        Assert.AreEqual(ulong.MaxValue, Volatile.Read(ref s_ulong));
-        Interlocked.MemoryBarrier();
     }
 }

@@ -83,9 +83,10 @@ public static unsafe class ClockTests
     public static void A_cancelled_deadline_never_fires()
     {
         s_fired = 0;
-        Clock.SetTimeout(1000, &OnDeadline);
+        // 50 ms: far longer than SetTimeout to CancelDeadline takes even on a loaded host (1 ms was not).
+        Clock.SetTimeout(50_000, &OnDeadline);
         Clock.CancelDeadline();
-        Assert.IsFalse(WaitForFire(1, 5000), "stayed quiet");
+        Assert.IsFalse(WaitForFire(1, 100_000), "stayed quiet past the deadline");
         Assert.IsFalse(Clock.DeadlinePending);
     }
 }

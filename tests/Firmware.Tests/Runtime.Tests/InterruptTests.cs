@@ -89,4 +89,36 @@ public static unsafe class InterruptTests
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&EnableWithoutHandler), "no handler");
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&IntidOutOfRange), "out of range");
     }
+
+    // GICD_ICFGRn at 0xC00: two bits per INTID, bit 1 of the pair set for edge.
+    private static bool ConfiguredEdge(uint intid)
+        => (Mmio.Read32(BoardMap.GicDistributorBase + 0xC00 + intid / 16 * 4) & (1u << (int)(intid % 16 * 2 + 1))) != 0;
+
+    [TestMethod]
+    public static void Configuring_an_enabled_interrupt_changes_its_trigger_and_leaves_it_enabled()
+    {
+        s_calls = 0;
+        Interrupts.Register(SpareIntid, &OnSpare);
+        Interrupts.Configure(SpareIntid, InterruptTrigger.Level);
+        Interrupts.Enable(SpareIntid);
+        Interrupts.Configure(SpareIntid, InterruptTrigger.Edge);
+        Assert.IsTrue(ConfiguredEdge(SpareIntid), "edge now");
+        Assert.IsTrue(Interrupts.IsEnabled(SpareIntid), "enabled again after the change");
+        Interrupts.Configure(SpareIntid, InterruptTrigger.Level);
+        Assert.IsFalse(ConfiguredEdge(SpareIntid), "level again");
+        Assert.IsTrue(Interrupts.IsEnabled(SpareIntid), "still enabled");
+        Interrupts.Configure(SpareIntid, InterruptTrigger.Edge);
+        Interrupts.SetPending(SpareIntid);
+        Assert.IsTrue(WaitForCalls(1), "and delivered");
+    }
+
+    [TestMethod]
+    public static void Configuring_a_disabled_interrupt_leaves_it_disabled()
+    {
+        Interrupts.Register(SpareIntid, &OnSpare);
+        Interrupts.Disable(SpareIntid);
+        Interrupts.Configure(SpareIntid, InterruptTrigger.Edge);
+        Assert.IsTrue(ConfiguredEdge(SpareIntid), "edge");
+        Assert.IsFalse(Interrupts.IsEnabled(SpareIntid), "not enabled by configuring");
+    }
 }

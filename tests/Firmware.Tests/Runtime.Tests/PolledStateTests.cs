@@ -43,4 +43,22 @@ public static unsafe class PolledStateTests
         Assert.IsTrue(spins < SpinLimit, "DeadlinePending cleared while the thread polled it");
         Assert.IsFalse(Clock.DeadlinePending);
     }
+
+    private static int s_flag;
+
+    private static void RaiseFlag() => s_flag = 1;
+
+    // A barrier is a call into the shim the compiler cannot see through, so a plain load after it is made
+    // again: that is what lets a poll of device-written memory pair a plain read with DataMemoryLoads.
+    [TestMethod]
+    public static void A_plain_poll_across_Barrier_DataMemoryLoads_sees_the_handler_store()
+    {
+        s_flag = 0;
+        Clock.SetTimeout(DeadlineMicroseconds, &RaiseFlag);
+        int spins = 0;
+        while (s_flag == 0 && ++spins < SpinLimit)
+            Barrier.DataMemoryLoads();
+        Clock.CancelDeadline();
+        Assert.IsTrue(spins < SpinLimit, "the barrier made the loop load the flag again");
+    }
 }

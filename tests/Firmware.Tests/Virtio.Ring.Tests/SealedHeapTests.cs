@@ -45,10 +45,9 @@ public class SealedHeapTests
             QueueStatus status = queue.TryTakeUsed(out _);
             if (status != (lie ? QueueStatus.UsedLengthTooLarge : QueueStatus.Ok))
                 Assert.Fail("unexpected status");
-            if (lie)
+            if (i % 2500 == 2499)
             {
-                // A lie breaks the queue; the recovery path (reset, reclaim, live again) must not allocate either.
-                Assert.IsTrue(queue.IsBroken, "broken by the lie");
+                // The recovery path (reset, reclaim, live again) must not allocate either.
                 queue.ReclaimAfterReset();
                 device.Attach(queue);
                 queue.MarkLive();
@@ -58,7 +57,7 @@ public class SealedHeapTests
         Assert.IsTrue(queue.EnableCallbacks(), "nothing pending");
         queue.ReclaimAfterReset();
         Assert.AreEqual(10ul, queue.Counters.RejectedLength, "lies counted");
-        Assert.AreEqual(10ul, queue.Counters.Broken, "each lie broke the queue");
+        Assert.AreEqual(0ul, queue.Counters.Broken, "a lying length does not break the ring");
         Assert.IsTrue(Heap.IsSealed, "still sealed");
     }
 

@@ -59,6 +59,21 @@ public sealed class DaemonShutdownTests
         });
     }
 
+    [Fact]
+    public async Task Sigterm_exits_0_every_time_however_quickly_the_server_stops()
+    {
+        // The server stops at once here, so Main returns while the shutdown deadline thread is still starting:
+        // nothing it waits on may be disposed under it (an exception there aborts the process, exit 134).
+        for (int run = 0; run < 6; run++)
+        {
+            await WithDaemon(async (daemon, frontend) =>
+            {
+                frontend.RequestU64(VhostUserRequest.GetFeatures);
+                await AssertStopsPromptly(daemon);
+            });
+        }
+    }
+
     private static async Task AssertStopsPromptly(DaemonProcess daemon)
     {
         var clock = Stopwatch.StartNew();

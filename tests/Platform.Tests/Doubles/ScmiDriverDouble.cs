@@ -15,7 +15,7 @@ namespace Platform.Tests.Doubles;
 /// </summary>
 public sealed class ScmiDriverDouble : IDisposable
 {
-    public const VirtioFeatures DefaultFeatures = VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels;
+    public const VirtioFeatures DefaultFeatures = VirtioFeatures.Version1 | ScmiFeatures.P2AChannels;
     private readonly GuestMemory _deviceMemory;
     private readonly List<ushort> _eventBuffers = new();
 
@@ -47,7 +47,7 @@ public sealed class ScmiDriverDouble : IDisposable
     {
         Device.NegotiatedFeatures = Features;
         Device.StartQueue(ScmiVirtioDevice.CommandQueueIndex, CreateDeviceQueue(CommandQueue), CommandSignals);
-        if (Features.HasFlag(VirtioFeatures.ScmiP2AChannels))
+        if (Features.HasFlag(ScmiFeatures.P2AChannels))
             Device.StartQueue(ScmiVirtioDevice.EventQueueIndex, CreateDeviceQueue(EventQueue), EventSignals);
     }
 

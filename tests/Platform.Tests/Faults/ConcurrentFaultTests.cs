@@ -5,6 +5,7 @@ using ScmiPlatform.Faults;
 using ScmiPlatform.Protocols;
 using ScmiPlatform.Scmi;
 using Xunit;
+using ScmiPlatform.Model;
 
 namespace Platform.Tests.Faults;
 
@@ -17,7 +18,7 @@ public sealed class ConcurrentFaultTests
     public void Every_command_completes_exactly_once_with_its_own_header_under_delay_and_reorder()
     {
         var faults = FaultOptions.FromTexts(["delay=0ms..3ms", "reorder=5ms", "duplicate"], 11);
-        var model = ScmiPlatformModel.Create(ModelHarness.DefaultDescription, faults, null, new TimerScheduler());
+        var model = ScmiPlatformModel.Create(ModelHarness.DefaultDescription, faults); // its own timers: deferred failures count as InternalErrors
         var events = new TestEventQueue(available: true, buffers: int.MaxValue);
         model.Start(events);
         using var allDone = new CountdownEvent(Threads * CommandsPerThread);

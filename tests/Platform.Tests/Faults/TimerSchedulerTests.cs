@@ -1,6 +1,7 @@
 // The wall-clock scheduler behind delay faults: runs work after its delay and survives work that throws.
 using ScmiPlatform.Scmi;
 using Xunit;
+using ScmiPlatform.Protocols;
 
 namespace Platform.Tests.Faults;
 
@@ -11,7 +12,7 @@ public sealed class TimerSchedulerTests
     {
         var failures = new List<Exception>();
         using var finished = new CountdownEvent(2);
-        var scheduler = new TimerScheduler { OnFailure = e => { lock (failures) failures.Add(e); finished.Signal(); } };
+        var scheduler = new TimerScheduler(e => { lock (failures) failures.Add(e); finished.Signal(); });
         var started = scheduler.Now;
         TimeSpan ranAt = TimeSpan.Zero;
         scheduler.Schedule(TimeSpan.FromMilliseconds(1), () => throw new InvalidOperationException("late completion failed"));

@@ -8,6 +8,7 @@ using ScmiPlatform.Protocols;
 using ScmiPlatform.Scmi;
 using ScmiPlatform.Virtqueue;
 using Xunit;
+using ScmiPlatform.Model;
 using static Platform.Tests.Protocols.Support.ScmiMessages;
 
 namespace Platform.Tests.Protocols;

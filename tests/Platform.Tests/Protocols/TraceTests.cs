@@ -46,6 +46,6 @@ public sealed class TraceTests
         var platform = new ModelHarness(trace: true);
         var reply = platform.Send(ScmiProtocolId.Performance, (byte)PerformanceMessage.PerformanceDescribeLevels, 1, 0);
         Assert.Equal(8 + 4 + 7 * 12, reply.Length);
-        Assert.Contains($"(+{1 + 7 * 3 - ScmiPlatform.Trace.TraceFields.MaximumKept} more)", platform.Trace!.Lines[0]);
+        Assert.Contains($"(+{1 + 7 * 3 - ScmiPlatform.Scmi.TraceFields.MaximumKept} more)", platform.Trace!.Lines[0]);
     }
 }

@@ -50,7 +50,7 @@ public sealed class HostileFrontendTests(ITestOutputHelper output)
     {
         const int JunkBytes = 1 << 21;
         random.NextBytes(frontend.Ram.At(frontend.Ram.GuestBase, JunkBytes));
-        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VhostUserBackend.OfferedFeatures & ~ScmiPlatform.Virtqueue.VirtioFeatures.VhostUserProtocolFeatures));
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VhostUserBackend.OfferedFeatures & ~VhostUserFeatures.ProtocolFeatures));
         frontend.SetMemTable();
         uint queue = (uint)random.Next(0, 2);
         uint size = random.Next(4) == 0 ? (uint)random.Next(0, 2000) : 1u << random.Next(0, 11);

@@ -10,6 +10,8 @@ using ScmiPlatform.VhostUser;
 using ScmiPlatform.Virtqueue;
 using Xunit;
 using static Platform.Tests.Protocols.Support.ScmiMessages;
+using ScmiPlatform.Device;
+using ScmiPlatform.Model;
 
 namespace Platform.Tests.VhostUser;
 
@@ -25,8 +27,8 @@ public sealed class NoP2AChannelsTests
         using var server = new RunningServer(new ScmiPlatform.Device.NotSupportedModel(), offerP2A);
         using VhostUserFrontendDouble frontend = server.Connect();
         ulong features = frontend.RequestU64(VhostUserRequest.GetFeatures);
-        Assert.Equal(offerP2A, (features & (ulong)VirtioFeatures.ScmiP2AChannels) != 0);
-        Assert.Equal((ulong)(VhostUserBackend.OfferedFeatures & ~VirtioFeatures.ScmiP2AChannels), features & ~(ulong)VirtioFeatures.ScmiP2AChannels);
+        Assert.Equal(offerP2A, (features & (ulong)ScmiFeatures.P2AChannels) != 0);
+        Assert.Equal((ulong)(VhostUserBackend.OfferedFeatures & ~ScmiFeatures.P2AChannels), features & ~(ulong)ScmiFeatures.P2AChannels);
     }
 
     [Theory]
@@ -67,7 +69,7 @@ public sealed class NoP2AChannelsTests
             using (VhostUserFrontendDouble frontend = VhostUserFrontendDouble.Connect(socket))
             {
                 ulong features = frontend.RequestU64(VhostUserRequest.GetFeatures);
-                Assert.Equal(!noP2A, (features & (ulong)VirtioFeatures.ScmiP2AChannels) != 0);
+                Assert.Equal(!noP2A, (features & (ulong)ScmiFeatures.P2AChannels) != 0);
             }
             Assert.Equal(0, await daemon.TerminateAsync(TimeSpan.FromSeconds(10)));
         }

@@ -8,6 +8,8 @@ using ScmiPlatform.VhostUser;
 using ScmiPlatform.Virtqueue;
 using Xunit;
 using static Platform.Tests.Protocols.Support.ScmiMessages;
+using ScmiPlatform.Device;
+using ScmiPlatform.Model;
 
 namespace Platform.Tests.VhostUser;
 
@@ -42,7 +44,7 @@ public sealed class PauseResumeTests
     /// <summary>What QEMU 10 sends on `cont`: vhost_dev_start again (features, memory table, call fds, each ring from its base).</summary>
     private static void StartRings(VhostUserFrontendDouble frontend, DriverQueue cmdq, DriverQueue eventq, ushort cmdqBase, ushort eventqBase)
     {
-        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels | VirtioFeatures.VhostUserProtocolFeatures));
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | ScmiFeatures.P2AChannels | VhostUserFeatures.ProtocolFeatures));
         frontend.SetMemTable(needReply: true);
         Assert.Equal(0UL, frontend.ReceiveAck());
         frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);

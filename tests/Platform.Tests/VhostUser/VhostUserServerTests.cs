@@ -10,8 +10,8 @@ namespace Platform.Tests.VhostUser;
 
 public sealed class VhostUserServerTests
 {
-    private const ulong ProtocolFeaturesBit = (ulong)VirtioFeatures.VhostUserProtocolFeatures;
-    private const ulong AckedFeatures = (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels) | ProtocolFeaturesBit;
+    private const ulong ProtocolFeaturesBit = (ulong)VhostUserFeatures.ProtocolFeatures;
+    private const ulong AckedFeatures = (ulong)(VirtioFeatures.Version1 | ScmiFeatures.P2AChannels) | ProtocolFeaturesBit;
     private static readonly byte[] BaseProtocolVersion = BitConverter.GetBytes(0x10u << 10);
 
     /// <summary>The connect-time and start-time sequence QEMU 10 sends (see the design note), up to both rings enabled.</summary>
@@ -312,7 +312,7 @@ public sealed class VhostUserServerTests
         frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserProtocolFeatures.ReplyAck);
         frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
         frontend.SetVringFd(VhostUserRequest.SetVringCall, 1);
-        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | VirtioFeatures.ScmiP2AChannels));
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(VirtioFeatures.Version1 | ScmiFeatures.P2AChannels));
         frontend.SetMemTableRegions(true, (ram.GuestBase, firstSize, 0), (split, VhostUserFrontendDouble.RamBytes - firstSize, firstSize));
         Assert.Equal(0UL, frontend.ReceiveAck());
         frontend.StartRing(0, cmdq, enable: false);

@@ -1,5 +1,5 @@
 // Platform time that moves only when the test (or the simulated clock) says so: fault delays become deterministic.
-using ScmiPlatform.Scmi;
+using ScmiPlatform.Protocols;
 
 namespace Scmi.Tests.Doubles;
 

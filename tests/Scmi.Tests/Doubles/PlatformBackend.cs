@@ -2,6 +2,8 @@
 using ScmiPlatform.Description;
 using ScmiPlatform.Device;
 using ScmiPlatform.Faults;
+using ScmiPlatform.Model;
+using ScmiPlatform.Protocols;
 using ScmiPlatform.Scmi;
 using ScmiPlatform.Virtqueue;
 using PlatformFeatures = ScmiPlatform.Virtqueue.VirtioFeatures;

@@ -67,6 +67,8 @@ public sealed class MmioDeviceDouble : RegisterWindow
     public List<uint> Acknowledged { get; } = new();
     public int Notifications { get; private set; }
     public int Resets { get; private set; }
+    /// <summary>GuestPageSize writes since the last reset (legacy).</summary>
+    public int GuestPageSizeWrites { get; private set; }
     /// <summary>Runs on each QueueNotify write after it is logged: an "active" device processes here.</summary>
     public Action<int>? OnNotify { get; set; }
 
@@ -173,7 +175,12 @@ public sealed class MmioDeviceDouble : RegisterWindow
                 else
                     _deviceQueues[_queueSelect] = null;
                 break;
-            case MmioRegister.LegacyGuestPageSize when Layout == MmioLayout.Legacy: _guestPageSize = value; break;
+            case MmioRegister.LegacyGuestPageSize when Layout == MmioLayout.Legacy:
+                GuestPageSizeWrites++;
+                if (_queues.Any(queue => queue.PageFrame != 0))
+                    Violations.Add("GuestPageSize written after a queue was set up (§4.2.4: before any queues are used)");
+                _guestPageSize = value;
+                break;
             case MmioRegister.LegacyQueueAlign when Layout == MmioLayout.Legacy: if (q is not null) q.Align = value; break;
             case MmioRegister.QueuePageFrameNumber when Layout == MmioLayout.Legacy:
                 if (q is null) { Violations.Add("QueuePFN for a queue that does not exist"); break; }
@@ -212,6 +219,7 @@ public sealed class MmioDeviceDouble : RegisterWindow
         if (value == 0)
         {
             Resets++;
+            GuestPageSizeWrites = 0;
             _status = 0;
             InterruptStatus = 0;
             DriverFeatures = 0;

@@ -63,7 +63,7 @@ public sealed class ScmiVirtioDevice
         get
         {
             lock (_sync)
-                return _features.HasFlag(VirtioFeatures.ScmiP2AChannels) && _queues[EventQueueIndex] is not null;
+                return _features.HasFlag(ScmiFeatures.P2AChannels) && _queues[EventQueueIndex] is not null;
         }
     }
 
@@ -290,7 +290,7 @@ public sealed class ScmiVirtioDevice
     {
         lock (_sync)
         {
-            if (!_features.HasFlag(VirtioFeatures.ScmiP2AChannels) || _queues[EventQueueIndex] is not { } binding)
+            if (!_features.HasFlag(ScmiFeatures.P2AChannels) || _queues[EventQueueIndex] is not { } binding)
                 return false;
             SplitVirtqueue queue = binding.Queue;
             while (true)

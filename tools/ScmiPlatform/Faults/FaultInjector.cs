@@ -1,6 +1,7 @@
 // Applies a fault plan to replies and eventq messages, deterministically for a given seed.
 using System.Buffers.Binary;
 using ScmiPlatform.Scmi;
+using ScmiPlatform.Protocols;
 
 namespace ScmiPlatform.Faults;
 

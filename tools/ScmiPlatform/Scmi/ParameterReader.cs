@@ -1,6 +1,5 @@
 // Reads command parameters little-endian at the point of parsing (Arm DEN0056 v3.2 §4.1.1: all fields are little-endian).
 using System.Buffers.Binary;
-using ScmiPlatform.Trace;
 
 namespace ScmiPlatform.Scmi;
 

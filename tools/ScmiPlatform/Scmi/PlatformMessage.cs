@@ -1,5 +1,4 @@
 // A platform-to-agent message (delayed response or notification) built for the eventq.
-using ScmiPlatform.Trace;
 
 namespace ScmiPlatform.Scmi;
 

@@ -1,6 +1,5 @@
 // Builds a platform-to-agent message field by field, little-endian, recording the fields for the trace.
 using System.Buffers.Binary;
-using ScmiPlatform.Trace;
 
 namespace ScmiPlatform.Scmi;
 

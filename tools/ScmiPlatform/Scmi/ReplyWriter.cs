@@ -1,7 +1,6 @@
 // Writes reply return values little-endian after the header and status words (Arm DEN0056 v3.2 §4.1.1).
 using System.Buffers.Binary;
 using System.Text;
-using ScmiPlatform.Trace;
 
 namespace ScmiPlatform.Scmi;
 

@@ -18,7 +18,7 @@ internal sealed class VhostUserBackend : IDisposable
 
     /// <summary>Virtio features offered: VERSION_1, the ring features we implement, the eventq, and vhost-user protocol features.</summary>
     public const VirtioFeatures OfferedFeatures = VirtioFeatures.Version1 | VirtioFeatures.IndirectDescriptors
-        | VirtioFeatures.EventIndex | VirtioFeatures.ScmiP2AChannels | VirtioFeatures.VhostUserProtocolFeatures;
+        | VirtioFeatures.EventIndex | ScmiFeatures.P2AChannels | VhostUserFeatures.ProtocolFeatures;
 
     public const VhostUserProtocolFeatures OfferedProtocolFeatures =
         VhostUserProtocolFeatures.Mq | VhostUserProtocolFeatures.ReplyAck | VhostUserProtocolFeatures.ResetDevice
@@ -269,7 +269,7 @@ internal sealed class VhostUserBackend : IDisposable
         _device.NegotiatedFeatures = _ackedFeatures;
         Trace(name, $"0x{features:x}");
         // vhost-user "Ring states": "If VHOST_USER_F_PROTOCOL_FEATURES has not been negotiated, the ring starts directly in the enabled state."
-        if (!_ackedFeatures.HasFlag(VirtioFeatures.VhostUserProtocolFeatures))
+        if (!_ackedFeatures.HasFlag(VhostUserFeatures.ProtocolFeatures))
         {
             foreach (VringState vring in _vrings)
             {
@@ -436,7 +436,7 @@ internal sealed class VhostUserBackend : IDisposable
     {
         if (!vring.Started || !vring.Enabled || _device.IsQueueRunning(vring.Index))
             return;
-        if (vring.Index == ScmiVirtioDevice.EventQueueIndex && !_ackedFeatures.HasFlag(VirtioFeatures.ScmiP2AChannels) && _featuresSet)
+        if (vring.Index == ScmiVirtioDevice.EventQueueIndex && !_ackedFeatures.HasFlag(ScmiFeatures.P2AChannels) && _featuresSet)
         {
             _log.Warn("vhost-user: eventq started although VIRTIO_SCMI_F_P2A_CHANNELS was not negotiated; not serving it");
             return;

@@ -78,7 +78,7 @@ public sealed unsafe class VhostUserServer : IDisposable
 
     private VirtioFeatures OfferedFeatures => OfferP2AChannels
         ? VhostUserBackend.OfferedFeatures
-        : VhostUserBackend.OfferedFeatures & ~VirtioFeatures.ScmiP2AChannels;
+        : VhostUserBackend.OfferedFeatures & ~ScmiFeatures.P2AChannels;
 
     /// <summary>Asks <see cref="Run"/> to return.</summary>
     public void Stop() => EventFd.Signal(_stop.Value);

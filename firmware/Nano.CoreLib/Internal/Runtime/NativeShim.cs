@@ -14,6 +14,14 @@ namespace Internal.Runtime
         [DllImport("*", EntryPoint = "nano_power_exit"), SuppressGCTransition]
         public static extern void PowerExit(int code);
 
+        /// <summary>True inside an exception handler (an interrupt handler or a fault report), false in thread code.</summary>
+        [DllImport("*", EntryPoint = "nano_cpu_in_exception_handler"), SuppressGCTransition]
+        public static extern bool InExceptionHandler();
+
+        /// <summary>Masks IRQ and FIQ (a panic report is not interleaved with an interrupt handler's output).</summary>
+        [DllImport("*", EntryPoint = "nano_cpu_disable_interrupts"), SuppressGCTransition]
+        public static extern void DisableInterrupts();
+
         /// <summary>Depth of nested Recovery.Run frames (0 = none active).</summary>
         [DllImport("*", EntryPoint = "nano_recovery_depth"), SuppressGCTransition]
         public static extern int RecoveryDepth();

@@ -36,10 +36,10 @@ namespace Nano.Runtime
         public static long Capacity => (long)(s_end - s_start);
 
         /// <summary>True after <see cref="Seal"/>.</summary>
-        public static bool IsSealed => s_sealed;
+        public static bool IsSealed => Volatile.Read(ref s_sealed);
 
         /// <summary>Forbids every further allocation (one-way).</summary>
-        public static void Seal() => s_sealed = true;
+        public static void Seal() => Volatile.Write(ref s_sealed, true);
 
         /// <summary>
         /// Board bring-up only: moves the end of the heap region to <paramref name="end"/> (the end of RAM the
@@ -67,11 +67,11 @@ namespace Nano.Runtime
         {
             // An exception is allocated only to be thrown, and a throw is a panic that reports it: let it
             // through so the panic names the exception and its message rather than the seal.
-            if (s_sealed && !TypeNames.IsException(type))
+            if (IsSealed && !TypeNames.IsException(type))
                 AllocationAfterSeal(type);
             byte* memory = Bump(size, 8, type);
             *(MethodTable**)memory = type;
-            s_objects++;
+            Interlocked.Increment(ref s_objects);
             return memory;
         }
 
@@ -96,19 +96,32 @@ namespace Nano.Runtime
         /// <summary>A zeroed raw block (for DMA rings and buffers); counted in <see cref="BytesAllocated"/>.</summary>
         internal static void* AllocateRaw(nuint size, nuint alignment)
         {
-            if (s_sealed)
+            if (IsSealed)
                 AllocationAfterSeal(null);
             return Bump(size, alignment, null);
         }
 
+        // Claims [start, start + size) with a compare-exchange on the bump pointer, so an interrupt handler
+        // allocating (before the seal) between the thread's read of s_next and its update gets a block of its
+        // own instead of the same one: the loser of the race sees a new s_next and claims again.
         private static byte* Bump(nuint size, nuint alignment, MethodTable* type)
         {
             if (alignment == 0 || (alignment & (alignment - 1)) != 0)
                 Panic.Fail("heap: alignment is not a power of two");
-            nuint start = (s_next + alignment - 1) & ~(alignment - 1);
-            if (start < s_next || start > s_end || size > s_end - start)
-                OutOfMemory(type, size);
-            s_next = (start + size + 7) & ~(nuint)7;
+            ref ulong next = ref Unsafe.As<nuint, ulong>(ref s_next);
+            nuint current = (nuint)Volatile.Read(ref next);
+            nuint start;
+            while (true)
+            {
+                start = (current + alignment - 1) & ~(alignment - 1);
+                if (start < current || start > s_end || size > s_end - start)
+                    OutOfMemory(type, size);
+                nuint claimedEnd = (start + size + 7) & ~(nuint)7;
+                nuint observed = (nuint)Interlocked.CompareExchange(ref next, claimedEnd, current);
+                if (observed == current)
+                    break;
+                current = observed;
+            }
             System.SpanHelpers.ClearWithoutReferences(ref *(byte*)start, size);
             return (byte*)start;
         }

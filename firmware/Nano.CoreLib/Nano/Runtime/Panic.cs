@@ -53,6 +53,10 @@ namespace Nano.Runtime
         /// <summary>"PANIC: <paramref name="what"/>" without the line end, for a header completed by the caller.</summary>
         internal static void WriteHeaderStart(ReadOnlySpan<char> what)
         {
+            // A report runs with interrupts masked from its first line: no handler's output lands inside it,
+            // and no handler's panic starts over the one being written (the shared reason and nesting
+            // state). The escape to Recovery.Run restores the masks Run began with; an exit needs none.
+            NativeShim.DisableInterrupts();
             if (++s_nesting > 2)
                 NativeShim.PowerExit(ExitCode);
             Write("PANIC: ");

@@ -1,5 +1,6 @@
 // A scheduler whose time only moves when a test says so: fault delays and async work become deterministic.
 using ScmiPlatform.Scmi;
+using ScmiPlatform.Protocols;
 
 namespace Platform.Tests.Protocols.Support;
 

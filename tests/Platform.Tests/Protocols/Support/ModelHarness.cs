@@ -4,6 +4,7 @@ using ScmiPlatform.Description;
 using ScmiPlatform.Faults;
 using ScmiPlatform.Scmi;
 using ScmiPlatform.Trace;
+using ScmiPlatform.Model;
 
 namespace Platform.Tests.Protocols.Support;
 

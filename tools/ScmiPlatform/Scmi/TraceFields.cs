@@ -1,7 +1,7 @@
 // Named values collected while a message is parsed or built, so a trace line can show them decoded.
 using System.Text;
 
-namespace ScmiPlatform.Trace;
+namespace ScmiPlatform.Scmi;
 
 /// <summary>An ordered list of name=value pairs, capped so a long page does not flood the trace.</summary>
 public sealed class TraceFields

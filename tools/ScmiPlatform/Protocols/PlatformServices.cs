@@ -1,5 +1,5 @@
 // What every protocol of one platform shares: the eventq outbox, time, and who the calling agent is.
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>Services handed to each protocol when the platform is built.</summary>
 public sealed class PlatformServices

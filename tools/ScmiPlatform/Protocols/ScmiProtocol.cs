@@ -1,5 +1,6 @@
 // The common part of every SCMI protocol: PROTOCOL_VERSION, PROTOCOL_ATTRIBUTES, PROTOCOL_MESSAGE_ATTRIBUTES, notify plumbing.
-namespace ScmiPlatform.Scmi;
+using ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>
 /// One SCMI protocol of the platform. Subclasses implement their own messages; the three messages every

@@ -1,5 +1,5 @@
 // Which notifications the agent enabled, per notification kind and resource (domain, clock, sensor...).
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>The set of (notification id, resource id) pairs the agent asked for.</summary>
 public sealed class NotificationSubscriptions

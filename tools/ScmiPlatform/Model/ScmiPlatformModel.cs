@@ -5,8 +5,9 @@ using ScmiPlatform.Device;
 using ScmiPlatform.Faults;
 using ScmiPlatform.Protocols;
 using ScmiPlatform.Trace;
+using ScmiPlatform.Scmi;
 
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Model;
 
 /// <summary>
 /// Theory of operation. The queue service hands each cmdq chain to <see cref="OnCommand"/>. The header is
@@ -41,18 +42,25 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     public static ScmiPlatformModel Create(PlatformDescription description, FaultPlan? faults = null, ITraceSink? trace = null, IPlatformScheduler? scheduler = null)
     {
         var plan = (faults ?? FaultPlan.None).Combine(FaultOptions.FromTexts(description.Faults, description.Seed));
-        return new ScmiPlatformModel(description, plan, trace, scheduler ?? new TimerScheduler());
+        return new ScmiPlatformModel(description, plan, trace, scheduler);
     }
 
-    private ScmiPlatformModel(PlatformDescription description, FaultPlan plan, ITraceSink? trace, IPlatformScheduler scheduler)
+    private ScmiPlatformModel(PlatformDescription description, FaultPlan plan, ITraceSink? trace, IPlatformScheduler? scheduler)
     {
         this.description = description;
-        this.scheduler = scheduler;
         this.trace = trace;
-        faults = new FaultInjector(plan, scheduler);
+        // Deferred work that fails is counted with the handler failures and told to the trace sink given to us.
+        this.scheduler = scheduler ?? new TimerScheduler(OnDeferredWorkFailed);
+        faults = new FaultInjector(plan, this.scheduler);
         (services, protocols) = BuildProtocols();
         outbox.Delivered += message => TraceEvent(message, dropped: false);
         outbox.Dropped += message => TraceEvent(message, dropped: true);
+    }
+
+    private void OnDeferredWorkFailed(Exception e)
+    {
+        Interlocked.Increment(ref internalErrors);
+        trace?.WriteLine($"deferred work failed: {e.GetType().Name}: {e.Message}");
     }
 
     /// <summary>The description the platform was built from.</summary>
@@ -125,81 +133,98 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <inheritdoc/>
     public void OnCommand(ICommandSlot slot)
     {
-        var arrived = scheduler.Now;
+        TimeSpan arrived = scheduler.Now;
         Interlocked.Increment(ref commands);
-        ReadOnlySpan<byte> request = slot.Request;
-        Span<byte> reply = slot.Reply;
-        if (request.Length < ScmiHeader.Size)
+        if (slot.Request.Length < ScmiHeader.Size)
         {
-            int length = WriteMalformedReply(request, reply, ScmiStatus.ProtocolError);
-            trace?.WriteLine(TraceFormatter.Malformed(arrived, request.Length, ScmiStatus.ProtocolError, length, "shorter than a header"));
-            slot.Complete(length);
+            CompleteHeaderless(slot, arrived);
             return;
         }
-
-        var header = ScmiHeader.Read(request);
-        var parameterFields = trace is null ? null : new TraceFields();
-        var resultFields = trace is null ? null : new TraceFields();
-        string? internalError = null;
-        var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, resultFields);
-        ScmiStatus status;
-        CommandContext context;
-        ScmiProtocol? protocol;
+        var command = new CommandInProgress(ScmiHeader.Read(slot.Request), arrived, traced: trace is not null);
+        Span<byte> reply = slot.Reply;
+        var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, command.ResultFields);
         lock (gate)
         {
-            context = new CommandContext(header, services.CallerAgentId, outbox.IsAvailable, arrived, outbox.HasRoomForDelayedResponse);
-            protocols.TryGetValue(header.ProtocolId, out protocol);
-            // DEN0056 §4.1.2: an agent only sends commands (type 0), and bits 31:28 are reserved (zero).
-            if (header.Type != ScmiMessageType.Command || header.Reserved != 0) status = ScmiStatus.ProtocolError;
-            // A reply area without room for the status word cannot carry any answer: do not execute the command.
-            else if (reply.Length < ScmiHeader.ReplyPrefixSize) status = ScmiStatus.CommsError;
-            // DEN0056 §4.1.3: a protocol the platform does not implement answers NOT_SUPPORTED.
-            else if (protocol is null) status = ScmiStatus.NotSupported;
-            else if (faults.ForcedStatus(header) is { } forced) status = forced;
-            else
-            {
-                var reader = new ParameterReader(request[ScmiHeader.Size..], parameterFields);
-                try
-                {
-                    status = protocol.Handle(context, ref reader, ref writer);
-                }
-                catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
-                {
-                    // A handler bug must not take the device down with it: the agent gets GENERIC_ERROR, the trace the cause.
-                    Interlocked.Increment(ref internalErrors);
-                    internalError = $"{e.GetType().Name}: {e.Message}";
-                    status = ScmiStatus.GenericError;
-                }
-            }
+            command.Context = new CommandContext(command.Header, services.CallerAgentId, outbox.IsAvailable, arrived, outbox.HasRoomForDelayedResponse);
+            protocols.TryGetValue(command.Header.ProtocolId, out command.Protocol);
+            command.Status = Validate(command, reply.Length) ?? Dispatch(command, slot.Request, ref writer);
         }
-        if (writer.Overflowed) status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
-        if (status == ScmiStatus.Busy && context.RefusedForBacklog) Interlocked.Increment(ref busyReplies);
-        if (status != ScmiStatus.Success) context.DiscardAfterReply();
+        int replyLength = ShapeReply(command, reply, ref writer);
+        CompleteWithFaults(slot, command, replyLength);
+    }
+
+    /// <summary>A request too short for a header: PROTOCOL_ERROR with a zero header, nothing executed.</summary>
+    private void CompleteHeaderless(ICommandSlot slot, TimeSpan arrived)
+    {
+        int length = WriteMalformedReply(slot.Request, slot.Reply, ScmiStatus.ProtocolError);
+        trace?.WriteLine(TraceFormatter.Malformed(arrived, slot.Request.Length, ScmiStatus.ProtocolError, length, "shorter than a header"));
+        slot.Complete(length);
+    }
+
+    /// <summary>Step 1, validation: the status that refuses the command before any handler runs, or null.</summary>
+    private static ScmiStatus? Validate(CommandInProgress command, int replyCapacity)
+    {
+        ScmiHeader header = command.Header;
+        // DEN0056 §4.1.2: an agent only sends commands (type 0), and bits 31:28 are reserved (zero).
+        if (header.Type != ScmiMessageType.Command || header.Reserved != 0) return ScmiStatus.ProtocolError;
+        // A reply area without room for the status word cannot carry any answer: do not execute the command.
+        if (replyCapacity < ScmiHeader.ReplyPrefixSize) return ScmiStatus.CommsError;
+        // DEN0056 §4.1.3: a protocol the platform does not implement answers NOT_SUPPORTED.
+        if (command.Protocol is null) return ScmiStatus.NotSupported;
+        return null;
+    }
+
+    /// <summary>Step 2, dispatch (under the gate): the error fault's forced status, or the protocol handler's answer.</summary>
+    private ScmiStatus Dispatch(CommandInProgress command, ReadOnlySpan<byte> request, ref ReplyWriter writer)
+    {
+        if (faults.ForcedStatus(command.Header) is { } forced) return forced;
+        var reader = new ParameterReader(request[ScmiHeader.Size..], command.ParameterFields);
+        try
+        {
+            return command.Protocol!.Handle(command.Context!, ref reader, ref writer);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
+        {
+            // A handler bug must not take the device down with it: the agent gets GENERIC_ERROR, the trace the cause.
+            Interlocked.Increment(ref internalErrors);
+            command.Notes.Add($"internal-error {e.GetType().Name}: {e.Message}");
+            return ScmiStatus.GenericError;
+        }
+    }
+
+    /// <summary>Step 3, reply shaping: header echo, final status and the reply length; returns that length.</summary>
+    private int ShapeReply(CommandInProgress command, Span<byte> reply, ref ReplyWriter writer)
+    {
+        if (writer.Overflowed) command.Status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
+        if (command.Status == ScmiStatus.Busy && command.Context!.RefusedForBacklog) Interlocked.Increment(ref busyReplies);
+        if (command.Status != ScmiStatus.Success) command.Context!.DiscardAfterReply();
 
         // virtio 1.3 §5.17.6.1 / DEN0056 §4.1.4: on error only header and status are returned.
-        int replyLength = status == ScmiStatus.Success ? ScmiHeader.ReplyPrefixSize + writer.Length : ScmiHeader.ReplyPrefixSize;
+        int replyLength = command.Status == ScmiStatus.Success ? ScmiHeader.ReplyPrefixSize + writer.Length : ScmiHeader.ReplyPrefixSize;
         // Without room for the status word only the header echo goes back (a partial status word would read as garbage).
         if (reply.Length < ScmiHeader.ReplyPrefixSize) replyLength = reply.Length >= ScmiHeader.Size ? ScmiHeader.Size : 0;
-        if (reply.Length >= ScmiHeader.Size) header.Write(reply);
-        if (reply.Length >= ScmiHeader.ReplyPrefixSize) BinaryPrimitives.WriteInt32LittleEndian(reply[ScmiHeader.Size..], (int)status);
+        if (reply.Length >= ScmiHeader.Size) command.Header.Write(reply);
+        if (reply.Length >= ScmiHeader.ReplyPrefixSize) BinaryPrimitives.WriteInt32LittleEndian(reply[ScmiHeader.Size..], (int)command.Status);
+        return replyLength;
+    }
 
-        var notes = new List<string>();
-        if (internalError is not null) notes.Add("internal-error " + internalError);
-        string protocolName = MessageNames.ProtocolName(header.ProtocolId);
-        string messageName = protocol?.MessageName(header.MessageId) ?? $"MSG_0x{header.MessageId:X2}";
+    /// <summary>Step 4, faults: drop, damage, early delayed responses, flood and the release timing; then completion.</summary>
+    private void CompleteWithFaults(ICommandSlot slot, CommandInProgress command, int replyLength)
+    {
+        ScmiHeader header = command.Header;
+        IReadOnlyList<PlatformMessage> afterReply = command.Context!.AfterReply;
         if (faults.ShouldDrop(header))
         {
-            notes.Add("drop");
-            trace?.WriteLine(TraceFormatter.Command(arrived, protocolName, messageName, header, parameterFields!, status, resultFields!, TimeSpan.Zero, 0, notes));
-            SendAfterReply(header, context.AfterReply);
+            command.Notes.Add("drop");
+            TraceCommand(command, TimeSpan.Zero, 0);
+            SendAfterReply(header, afterReply);
             return;
         }
-        replyLength = faults.Mutate(header, reply, replyLength, notes);
-        IReadOnlyList<PlatformMessage> afterReply = context.AfterReply;
+        replyLength = faults.Mutate(header, slot.Reply, replyLength, command.Notes);
         if (afterReply.Any(m => m.Header.Type == ScmiMessageType.DelayedResponse) && faults.SendsDelayedResponseEarly(header))
         {
             // The early fault: delayed responses overtake the reply; notifications still follow it.
-            notes.Add("early");
+            command.Notes.Add("early");
             SendAfterReply(header, afterReply.Where(m => m.Header.Type == ScmiMessageType.DelayedResponse).ToList());
             afterReply = afterReply.Where(m => m.Header.Type != ScmiMessageType.DelayedResponse).ToList();
         }
@@ -207,10 +232,33 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         faults.Release(header, () =>
         {
             slot.Complete(replyLength);
-            trace?.WriteLine(TraceFormatter.Command(arrived, protocolName, messageName, header, parameterFields!, status, resultFields!, scheduler.Now - arrived, replyLength, notes));
+            TraceCommand(command, scheduler.Now - command.Arrived, replyLength);
             SendAfterReply(header, afterReply);
             if (floodRounds > 0) Flood(floodRounds);
-        }, notes);
+        }, command.Notes);
+    }
+
+    /// <summary>Step 5, trace: one line per command (nothing without a sink).</summary>
+    private void TraceCommand(CommandInProgress command, TimeSpan elapsed, int replyLength)
+    {
+        if (trace is null) return;
+        string messageName = command.Protocol?.MessageName(command.Header.MessageId) ?? $"MSG_0x{command.Header.MessageId:X2}";
+        trace.WriteLine(TraceFormatter.Command(command.Arrived, MessageNames.ProtocolName(command.Header.ProtocolId), messageName, command.Header,
+            command.ParameterFields!, command.Status, command.ResultFields!, elapsed, replyLength, command.Notes));
+    }
+
+    /// <summary>One command between its arrival and its completion: what each step decided, and what the trace needs.</summary>
+    private sealed class CommandInProgress(ScmiHeader header, TimeSpan arrived, bool traced)
+    {
+        public readonly ScmiHeader Header = header;
+        public readonly TimeSpan Arrived = arrived;
+        public readonly TraceFields? ParameterFields = traced ? new TraceFields() : null;
+        public readonly TraceFields? ResultFields = traced ? new TraceFields() : null;
+        /// <summary>Fault and error notes for the trace line, in the order they happened.</summary>
+        public readonly List<string> Notes = new();
+        public ScmiProtocol? Protocol;
+        public CommandContext? Context;
+        public ScmiStatus Status;
     }
 
     /// <inheritdoc/>

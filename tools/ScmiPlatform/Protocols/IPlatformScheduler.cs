@@ -1,5 +1,5 @@
 // Time as the platform model sees it: a clock for timestamps and deferred work for delays and faults.
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>Clock and timer used by the model; tests substitute a manual one so delays are deterministic.</summary>
 public interface IPlatformScheduler

@@ -1,7 +1,7 @@
 // What a protocol handler knows about the command it is answering, and what it leaves for after the reply.
-using ScmiPlatform.Trace;
+using ScmiPlatform.Scmi;
 
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>
 /// One command in progress. Delayed responses and notifications a handler produces are held here and

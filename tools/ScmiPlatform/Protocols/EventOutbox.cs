@@ -1,7 +1,8 @@
 // The platform side of the eventq: delayed responses wait for buffers, notifications may be dropped.
 using ScmiPlatform.Device;
+using ScmiPlatform.Scmi;
 
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>
 /// Queues platform-to-agent messages until the driver posts eventq buffers.

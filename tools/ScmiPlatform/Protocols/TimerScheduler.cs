@@ -1,7 +1,7 @@
 // The wall-clock scheduler the daemon uses: one-shot timers.
 using System.Diagnostics;
 
-namespace ScmiPlatform.Scmi;
+namespace ScmiPlatform.Protocols;
 
 /// <summary>Wall-clock scheduler backed by one-shot timers.</summary>
 public sealed class TimerScheduler : IPlatformScheduler
@@ -13,11 +13,14 @@ public sealed class TimerScheduler : IPlatformScheduler
     /// <inheritdoc/>
     public TimeSpan Now => clock.Elapsed;
 
+    private readonly Action<Exception> onFailure;
+
     /// <summary>
-    /// Told about an exception escaping deferred work. A timer thread must not end the process because one
-    /// delayed completion failed, so the failure is reported (stderr by default) and the platform goes on.
+    /// <paramref name="onFailure"/> is told about an exception escaping deferred work: a timer thread must not
+    /// end the process because one delayed completion failed, so the failure is reported where the owner says
+    /// (the daemon's log, a test's list) and the platform goes on.
     /// </summary>
-    public Action<Exception> OnFailure { get; init; } = e => Console.Error.WriteLine($"scmi-platform: deferred work failed: {e}");
+    public TimerScheduler(Action<Exception> onFailure) => this.onFailure = onFailure;
 
     /// <inheritdoc/>
     public void Schedule(TimeSpan delay, Action action)
@@ -46,7 +49,7 @@ public sealed class TimerScheduler : IPlatformScheduler
         }
         catch (Exception e)
         {
-            OnFailure(e);
+            onFailure(e);
         }
     }
 }
