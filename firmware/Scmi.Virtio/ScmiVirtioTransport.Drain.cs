@@ -92,15 +92,13 @@ public sealed partial class ScmiVirtioTransport
                 case QueueStatus.Empty:
                     return true;
                 case QueueStatus.Ok:
-                case QueueStatus.UsedLengthTooLarge: // returned with length 0: fails the length check below
+                case QueueStatus.UsedLengthTooLarge: // a lie about one buffer: it comes back with length 0, so its reply is malformed
                     CompleteMessage(used.Token, used.WrittenLength, context);
                     break;
                 default:
-                    // A used id never issued or not in flight (a head completed twice), or the used index
-                    // jumping: nothing in this ring can be trusted any more.
-                    RepairLocked(status == QueueStatus.UsedIdOutOfRange ? "used id never issued"
-                        : status == QueueStatus.UsedIdNotInFlight ? "used id not in flight"
-                        : "used index out of range");
+                    // A used id never issued or not in flight (a head completed twice), the used index jumping
+                    // ahead or back: nothing in this ring can be trusted any more (the queue says why).
+                    RepairLocked(Describe(_cmdq.BrokenReason));
                     return false;
             }
         }
@@ -188,7 +186,7 @@ public sealed partial class ScmiVirtioTransport
                 return true;
             if (status != QueueStatus.Ok && status != QueueStatus.UsedLengthTooLarge)
             {
-                RepairLocked("eventq ring broken");
+                RepairLocked(Describe(_eventq.BrokenReason));
                 return false;
             }
             int index = used.Token;

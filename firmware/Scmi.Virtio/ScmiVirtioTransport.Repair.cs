@@ -29,24 +29,33 @@ public sealed partial class ScmiVirtioTransport
         }
     }
 
-    /// <summary>The one place the device is brought back after a reset (to become VirtioDevice's own restart).</summary>
+    /// <summary>
+    /// The one place the device is brought back: <see cref="VirtioDevice.Restart"/> negotiates the same features
+    /// again and hands the existing rings back (no allocation; a device now offering less is refused), sets
+    /// DRIVER_OK; then every eventq buffer is posted again.
+    /// </summary>
     private ScmiVirtioStart RestartDevice()
     {
-        if (Negotiate(_device, _options) != ScmiVirtioStart.Ok)
-            return ScmiVirtioStart.InitializationFailed;
-        bool wantsEventq = _eventq is not null;
-        if ((_device.AcceptedFeatures & P2AChannelsFeature) != 0 != wantsEventq)
-            return ScmiVirtioStart.InitializationFailed;
-        // The rings exist already: SetUpQueue reuses them when the device offers the same sizes; a refusing
-        // allocator makes sure nothing is allocated if it does not.
-        if (_device.SetUpQueue(CommandQueueIndex, _cmdq.Size, NoAllocation.Instance, _ordering) != VirtioResult.Ok
-            || _device.Queue(CommandQueueIndex) != _cmdq)
+        if (_device.Restart() != VirtioResult.Ok)
+            return ScmiVirtioStart.StartFailed;
+        if (_device.Queue(CommandQueueIndex) != _cmdq || _device.Queue(EventQueueIndex) != _eventq)
             return ScmiVirtioStart.QueueSetUpFailed;
-        if (wantsEventq && (_device.SetUpQueue(EventQueueIndex, _eventq!.Size, NoAllocation.Instance, _ordering) != VirtioResult.Ok
-            || _device.Queue(EventQueueIndex) != _eventq))
-            return ScmiVirtioStart.QueueSetUpFailed;
-        return PostEventBuffersAndStart();
+        ScmiVirtioStart posted = PostEventBuffers();
+        if (posted == ScmiVirtioStart.Ok)
+            Volatile.Write(ref _ready, 1);
+        return posted;
     }
+
+    /// <summary>Words for the trace line of a broken ring.</summary>
+    private static ReadOnlySpan<char> Describe(BrokenRingReason reason) => reason switch
+    {
+        BrokenRingReason.UsedIdOutOfRange => "used id never issued (out of range)",
+        BrokenRingReason.UsedIdNotInFlight => "used id not in flight (a head completed twice)",
+        BrokenRingReason.UsedIdNotPublished => "used id never published",
+        BrokenRingReason.UsedIndexJumpedAhead => "used index jumped ahead",
+        BrokenRingReason.UsedIndexWentBackwards => "used index went backwards",
+        _ => "ring broken",
+    };
 
     /// <summary>
     /// After a device reset the device owns nothing: in-flight and polled messages end Done with

@@ -170,18 +170,26 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Posts every eventq buffer (virtio 1.3 §5.17.6.2: "The driver SHOULD populate the eventq"), then DRIVER_OK.</summary>
     private ScmiVirtioStart PostEventBuffersAndStart()
     {
+        ScmiVirtioStart posted = PostEventBuffers();
+        if (posted != ScmiVirtioStart.Ok)
+            return posted;
+        if (_device.Start() != VirtioResult.Ok)
+            return ScmiVirtioStart.StartFailed;
+        Volatile.Write(ref _ready, 1);
+        return ScmiVirtioStart.Ok;
+    }
+
+    /// <summary>Posts every eventq buffer and kicks (before DRIVER_OK the notification waits for it, §3.1.1).</summary>
+    private ScmiVirtioStart PostEventBuffers()
+    {
         _rxFifoHead = 0;
-        _rxFifoCount = 0;
+        Volatile.Write(ref _rxFifoCount, 0);
         for (int i = 0; i < _rxCount; i++)
         {
             if (_eventq!.SubmitWritable(RxSlice(i), i, out _) != QueueStatus.Ok)
                 return ScmiVirtioStart.QueueSetUpFailed;
         }
-        // Before DRIVER_OK the kick only publishes; the notification goes out at Start (§3.1.1).
         _eventq?.Kick();
-        if (_device.Start() != VirtioResult.Ok)
-            return ScmiVirtioStart.StartFailed;
-        Volatile.Write(ref _ready, 1);
         return ScmiVirtioStart.Ok;
     }
 
@@ -368,17 +376,18 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         Interleave();
         if (Volatile.Read(ref _txState[slot]) == MessageState.Done)
             return true;
+        // The cheap test: nothing to do until the used index moved past what this message's send saw before its
+        // kick (reading used.idx is not a queue operation), or another context left work for whoever holds the queues.
+        if (Volatile.Read(ref _ready) == 0
+            || (!_cmdq.HasUsedIndexMoved(Volatile.Read(ref _txSnapshot[slot])) && Volatile.Read(ref _workWanted) == 0))
+            return false;
         if (!TryClaimOwner())
         {
             RequestWork();
             return Volatile.Read(ref _txState[slot]) == MessageState.Done;
         }
-        // Only look at the ring once its used index moved past what this message's send saw before its kick.
-        if (Volatile.Read(ref _ready) != 0 && _cmdq.HasUsedIndexMoved(_txSnapshot[slot]))
-        {
-            DrainLocked(DrainContext.Poller);
-            _txSnapshot[slot] = _cmdq.UsedIndexSnapshot();
-        }
+        DrainLocked(DrainContext.Poller);
+        Volatile.Write(ref _txSnapshot[slot], _cmdq.UsedIndexSnapshot());
         ReleaseOwner(DrainContext.Poller);
         return Volatile.Read(ref _txState[slot]) == MessageState.Done;
     }

@@ -102,13 +102,17 @@ public class HostileDeviceTests
     {
         Loopback loop = Hostile();
         loop.Hostile.AutoReply = false;
-        ScmiMessageHandle h = SendVersion(loop);
+        // No return values expected: only the length rule stands between the device's few bytes and a "success".
+        ScmiMessageHandle h = SendVersion(loop, expected: 0);
         TakenChain chain = loop.Hostile.Pending[0];
         var reply = new byte[12];
         chain.Request.AsSpan(0, 4).CopyTo(reply);
+        // A status sits in the buffer, but beyond what the device says it wrote: it must not be believed.
+        BinaryPrimitives.WriteInt32LittleEndian(reply.AsSpan(4), (int)ScmiStatus.NotFound);
         loop.Hostile.Reply(chain, reply, length);
         Assert.Equal(ScmiTransportResult.Malformed, Finish(loop, h, out _));
         Assert.Equal(1ul, loop.Channel.Counters.Malformed);
+        // A bad length is a lie about one buffer, not the ring: no reset.
         Assert.Equal(0ul, loop.Channel.Counters.RingResets);
         AssertServesAgain(loop);
     }
