@@ -16,7 +16,8 @@ namespace Nano.Runtime.Native
         /// <see cref="Board.RamEnd"/>, the device tree's end of RAM, where the heap also ends).</summary>
         public static Span<byte> Map(ulong address, int length)
         {
-            if (length < 0 || address < BoardMap.RamBase || address > Board.RamEnd - (ulong)length)
+            // Bounded without subtracting the length from RamEnd: a length beyond all of RAM must not wrap.
+            if (length < 0 || address < BoardMap.RamBase || address > Board.RamEnd || (ulong)length > Board.RamEnd - address)
             {
                 Panic.WriteHeader("PhysicalMemory.Map: range outside RAM");
                 Panic.WriteDetail("address", address);

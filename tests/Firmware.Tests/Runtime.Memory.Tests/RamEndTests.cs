@@ -34,6 +34,15 @@ public static unsafe class RamEndTests
     }
 
     [TestMethod]
+    public static void Map_refuses_a_length_longer_than_all_of_RAM()
+    {
+        // RamEnd - length would wrap below zero: the bound must not be computed by subtracting the length.
+        Assert.AreEqual(Panic.ExitCode, Recovery.Run(&MapLongerThanRam), "int.MaxValue bytes from the start of RAM");
+    }
+
+    private static void MapLongerThanRam() => PhysicalMemory.Map(BoardMap.RamBase, int.MaxValue);
+
+    [TestMethod]
     public static void Nothing_above_the_end_of_RAM_translates()
     {
         Assert.IsFalse(AddressTranslation.ForRead(Board.RamEnd).IsMapped, "the first byte past RAM");
