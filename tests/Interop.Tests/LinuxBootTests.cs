@@ -28,7 +28,7 @@ public sealed partial class LinuxBootTests(LinuxGuestFixture fixture)
         HashSet<string> built = File.ReadAllLines(config).ToHashSet(StringComparer.Ordinal);
         var wanted = File.ReadAllLines(Path.Combine(Guest.GuestScript.GuestFolder, "kernel.config")).Where(l => l.StartsWith("CONFIG_")).ToList();
         Assert.NotEmpty(wanted);
-        Assert.Empty(wanted.Where(line => !built.Contains(line)));
+        Assert.Empty(wanted.Except(built, StringComparer.Ordinal));
     }
 
     [LinuxFact]
