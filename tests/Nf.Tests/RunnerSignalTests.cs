@@ -49,7 +49,7 @@ public class RunnerSignalTests
             runner.BeginErrorReadLine();
             Task first = await Task.WhenAny(listening.Task, runner.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5)));
             Assert.True(first == listening.Task, "the daemon did not listen:\n" + string.Join('\n', printed));
-            int daemon = Assert.Single(ProcessesNaming(socket).Where(pid => pid != runner.Id));
+            int daemon = Assert.Single(ProcessesNaming(socket), pid => pid != runner.Id);
 
             Assert.True(Signals.Send(runner.Id, signal));
             using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
