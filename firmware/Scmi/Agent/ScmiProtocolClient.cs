@@ -1,0 +1,79 @@
+// What every protocol client shares: version negotiation, protocol and message attributes (SCMI DEN0056E, messages 0x0-0x2 of every protocol).
+using System;
+using System.Buffers.Binary;
+
+namespace Scmi;
+
+/// <summary>
+/// The base of the nine protocol clients. <see cref="Discover"/> agrees on a version, reads
+/// PROTOCOL_ATTRIBUTES and hands the reply to <see cref="OnAttributes"/>; a client is usable after it succeeds.
+/// </summary>
+public abstract class ScmiProtocolClient
+{
+    /// <summary>PROTOCOL_VERSION, common to every protocol.</summary>
+    public const byte ProtocolVersionMessage = 0x0;
+    /// <summary>PROTOCOL_ATTRIBUTES, common to every protocol.</summary>
+    public const byte ProtocolAttributesMessage = 0x1;
+    /// <summary>PROTOCOL_MESSAGE_ATTRIBUTES, common to every protocol.</summary>
+    public const byte ProtocolMessageAttributesMessage = 0x2;
+
+    private readonly ScmiProtocolVersion _highestSupported;
+
+    /// <summary>A client of <paramref name="protocol"/> implementing versions up to <paramref name="highestSupported"/>.</summary>
+    protected ScmiProtocolClient(ScmiAgent agent, ScmiProtocolId protocol, ScmiProtocolVersion highestSupported)
+    {
+        Agent = agent;
+        Protocol = protocol;
+        _highestSupported = highestSupported;
+    }
+
+    /// <summary>The agent this client sends through.</summary>
+    public ScmiAgent Agent { get; }
+
+    /// <summary>The protocol this client speaks.</summary>
+    public ScmiProtocolId Protocol { get; }
+
+    /// <summary>The version agreed with the platform (0.0 before discovery).</summary>
+    public ScmiProtocolVersion Version { get; private set; }
+
+    /// <summary>True once <see cref="Discover"/> succeeded.</summary>
+    public bool IsDiscovered { get; private set; }
+
+    /// <summary>Agrees on a version and reads the protocol's attributes. Context: thread.</summary>
+    public ScmiResult Discover()
+    {
+        IsDiscovered = false;
+        ScmiResult result = Agent.NegotiateVersion(Protocol, _highestSupported, out ScmiProtocolVersion agreed);
+        if (!result.IsSuccess)
+            return result;
+        Version = agreed;
+        Span<byte> reply = stackalloc byte[Agent.MaxPayloadBytes];
+        result = Invoke(ProtocolAttributesMessage, default, reply, out int length, 4);
+        if (!result.IsSuccess)
+            return result;
+        result = OnAttributes(reply.Slice(0, length));
+        IsDiscovered = result.IsSuccess;
+        return result;
+    }
+
+    /// <summary>Reads PROTOCOL_MESSAGE_ATTRIBUTES of <paramref name="messageId"/>; NOT_FOUND means the platform does not implement it. Context: thread.</summary>
+    public ScmiResult GetMessageAttributes(byte messageId, out uint attributes)
+    {
+        attributes = 0;
+        Span<byte> parameters = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(parameters, messageId);
+        Span<byte> reply = stackalloc byte[4];
+        ScmiResult result = Invoke(ProtocolMessageAttributesMessage, parameters, reply, out _, 4);
+        if (result.IsSuccess)
+            attributes = BinaryPrimitives.ReadUInt32LittleEndian(reply);
+        return result;
+    }
+
+    /// <summary>Decodes PROTOCOL_ATTRIBUTES' return values (at least 4 bytes).</summary>
+    protected abstract ScmiResult OnAttributes(ReadOnlySpan<byte> attributes);
+
+    /// <summary>A synchronous command of this protocol. Context: thread.</summary>
+    protected ScmiResult Invoke(byte messageId, ReadOnlySpan<byte> parameters, Span<byte> returnValues, out int returnLength,
+        int minimumReturnBytes = 0, ScmiCompletion completion = ScmiCompletion.Default) =>
+        Agent.Invoke(Protocol, messageId, parameters, returnValues, out returnLength, minimumReturnBytes, completion);
+}
