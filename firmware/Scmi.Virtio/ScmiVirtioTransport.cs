@@ -39,7 +39,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     private readonly ScmiVirtioOptions _options;
     private readonly MemoryOrdering _ordering;
     private readonly ScmiTraceSink? _trace;
-    private readonly TokenAllocator _tokens = new TokenAllocator();
+    private readonly ScmiTokenAllocator _tokens = new ScmiTokenAllocator();
 
     // TX pool: one request area and one reply area per message, in one DMA region.
     private readonly DmaRegion _txBuffers;
@@ -244,6 +244,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     public SplitQueue? EventQueue => _eventq;
 
     public override ScmiTransportCapabilities Capabilities => _capabilities;
+
+    /// <summary>The token allocator <see cref="Send"/> stamps from; the core holds a token past MarkTxDone for a delayed response.</summary>
+    public override ScmiTokenAllocator Tokens => _tokens;
 
     /// <summary>Context: thread, before traffic starts.</summary>
     public override void SetReceiver(ScmiReceiver? receiver) => _receiver = receiver;

@@ -27,6 +27,9 @@ public readonly struct ScmiResult
     /// <summary>True when all three parts say success.</summary>
     public bool IsSuccess => Transport == ScmiTransportResult.Ok && Status == ScmiStatus.Success && Agent == ScmiAgentError.None;
 
+    /// <summary>True when a non-blocking call's answer is not in yet (<see cref="ScmiTransportResult.Pending"/>): ask again.</summary>
+    public bool IsPending => Transport == ScmiTransportResult.Pending;
+
     /// <summary>A transport failure.</summary>
     public static ScmiResult FromTransport(ScmiTransportResult transport) => new ScmiResult(transport, ScmiStatus.Success, ScmiAgentError.None);
 

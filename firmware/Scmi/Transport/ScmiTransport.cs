@@ -22,6 +22,13 @@ public abstract class ScmiTransport
     public abstract ScmiTransportCapabilities Capabilities { get; }
 
     /// <summary>
+    /// The tokens <see cref="Send"/> stamps from. The transport holds a token from send until its message is
+    /// free; the core adds a hold (<see cref="ScmiTokenAllocator.Hold"/>, before <see cref="MarkTxDone"/>)
+    /// for an asynchronous command until its delayed response is in, so the token is not reused meanwhile.
+    /// </summary>
+    public abstract ScmiTokenAllocator Tokens { get; }
+
+    /// <summary>
     /// Queues one command: <paramref name="header"/> (its token is replaced by the transport's), then
     /// <paramref name="parameters"/>. <paramref name="expectedReturnBytes"/> is the size of the return
     /// values after the status word: a successful reply shorter than that is refused as malformed.
