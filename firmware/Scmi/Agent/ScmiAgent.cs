@@ -622,10 +622,14 @@ public sealed class ScmiAgent : ScmiReceiver
             Counters.AsyncSent++;
 
         ulong deadline = _clock.Microseconds + _transport.Capabilities.SyncTimeoutMicroseconds;
-        while (!(poll ? _transport.PollDone(message) : _transport.IsDone(message)))
+        while (true)
         {
-            if (asynchronous && Volatile.Read(ref _platformWork) != 0)
+            // Platform messages first (whether or not an interrupt announced them yet): a delayed response
+            // already on the eventq is kept before its reply is fetched.
+            if (asynchronous)
                 ProcessPlatformMessages();
+            if (poll ? _transport.PollDone(message) : _transport.IsDone(message))
+                break;
             if (_clock.Microseconds >= deadline)
             {
                 // One last look: the reply may have landed between the check and the deadline.
