@@ -320,7 +320,8 @@ public class AgentCoreTests
     [InlineData(2, 0, true, 0x20000u)]   // the same version
     [InlineData(2, 1, true, 0x20000u)]   // an older minor on the platform: accepted
     [InlineData(3, 0, false, 0u)]        // an older major on the platform
-    [InlineData(1, 0, false, 0u)]        // a newer major on the platform, not negotiable
+    [InlineData(1, 0, true, 0x10000u)]   // a newer major on the platform, negotiated down (the model steps down one major)
+    [InlineData(0, 5, false, 0u)]        // a newer major on the platform, refused by BASE_NEGOTIATE_PROTOCOL_VERSION
     public void Versions_are_agreed_or_refused(ushort major, ushort minor, bool agreedOk, uint agreed)
     {
         (_, ScmiAgent agent) = Real();

@@ -18,9 +18,9 @@ internal static class AgentHarness
     public const uint AsyncFlag = 1;
 
     public static (Loopback Loop, ScmiAgent Agent) Real(IEnumerable<string>? faults = null, InterruptDelivery delivery = InterruptDelivery.Deferred,
-        ScmiVirtioOptions? options = null, ulong features = Loopback.DefaultFeatures)
+        ScmiVirtioOptions? options = null, ulong features = Loopback.DefaultFeatures, ScmiPlatform.Description.PlatformDescription? description = null)
     {
-        var loop = new Loopback(faults, delivery: delivery, options: options, offeredFeatures: features);
+        var loop = new Loopback(faults, delivery: delivery, options: options, offeredFeatures: features, description: description);
         return (loop, new ScmiAgent(loop.Channel, loop.Clock));
     }
 

@@ -14,13 +14,14 @@ public sealed class Loopback
 
     public Loopback(IEnumerable<string>? faults = null, int seed = 0, InterruptDelivery delivery = InterruptDelivery.Deferred,
         ScmiVirtioOptions? options = null, ulong offeredFeatures = DefaultFeatures, ushort queueSizeMax = 256, bool legacy = false,
-        Func<PinnedGuestMemory, DeviceBackend>? backendFactory = null, MemoryOrdering? ordering = null, int memoryBytes = 4 << 20)
+        Func<PinnedGuestMemory, DeviceBackend>? backendFactory = null, MemoryOrdering? ordering = null, int memoryBytes = 4 << 20,
+        ScmiPlatform.Description.PlatformDescription? description = null)
     {
         Memory = new PinnedGuestMemory(memoryBytes);
         Scheduler = new ManualScheduler();
         DeviceBackend? backend = backendFactory?.Invoke(Memory);
         Backend = backend;
-        Platform = backend is null ? new PlatformBackend(Memory, Scheduler, faults, seed) : null;
+        Platform = backend is null ? new PlatformBackend(Memory, Scheduler, faults, seed, description) : null;
         Checker = new OwnershipChecker(Memory);
         Registers = new LoopbackRegisters(new CheckedBackend(backend ?? Platform!, Checker), offeredFeatures, legacy, queueSizeMax)
         {

@@ -21,14 +21,18 @@ public sealed class PlatformBackend : DeviceBackend, IQueueSignals
     private readonly PinnedGuestMemory _memory;
     private readonly GuestMemory _deviceMemory;
 
-    public PlatformBackend(PinnedGuestMemory memory, ManualScheduler scheduler, IEnumerable<string>? faults = null, int seed = 0)
+    public PlatformBackend(PinnedGuestMemory memory, ManualScheduler scheduler, IEnumerable<string>? faults = null, int seed = 0,
+        PlatformDescription? description = null)
     {
         _memory = memory;
         _deviceMemory = memory.DeviceView();
         FaultPlan plan = faults is null ? FaultPlan.None : FaultOptions.FromTexts(faults, seed);
-        Model = ScmiPlatformModel.Create(s_description.Value, plan, trace: null, scheduler);
+        Model = ScmiPlatformModel.Create(description ?? s_description.Value, plan, trace: null, scheduler);
         Device = new ScmiVirtioDevice(Model, TransportLog.Silent);
     }
+
+    /// <summary>The description <c>./nf</c> boots with (platforms/default.json).</summary>
+    public static PlatformDescription DefaultDescription => s_description.Value;
 
     public ScmiPlatformModel Model { get; }
     public ScmiVirtioDevice Device { get; }

@@ -13,6 +13,8 @@ public sealed class PlatformDescription
     public string SubVendor { get; init; } = "virt";
     /// <summary>DISCOVER_IMPLEMENTATION_VERSION.</summary>
     public uint ImplementationVersion { get; init; } = 1;
+    /// <summary>PROTOCOL_VERSION overrides by protocol id ("versions": {"clock": "0x30000"}); a protocol not named reports its own.</summary>
+    public IReadOnlyDictionary<byte, uint> Versions { get; init; } = new Dictionary<byte, uint>();
     /// <summary>Agents other than the platform; agent ids are 1-based positions in this list.</summary>
     public IReadOnlyList<AgentDescription> Agents { get; init; } = new[] { new AgentDescription { Name = "OSPM" } };
     /// <summary>The agent id the virtio channel belongs to.</summary>

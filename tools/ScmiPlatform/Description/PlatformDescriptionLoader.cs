@@ -98,6 +98,18 @@ public static class PlatformDescriptionLoader
             faults.Add(fault);
         }
 
+        var versions = new Dictionary<byte, uint>();
+        var versionReader = root.OptionalObject("versions");
+        if (versionReader is not null)
+        {
+            foreach (var (name, id) in VersionFields)
+            {
+                if (!versionReader.Has(name)) continue;
+                versions[id] = ReadVersion(versionReader, name);
+            }
+            versionReader.RejectUnknownFields();
+        }
+
         SystemPowerDescription? systemPower = null;
         var systemReader = root.OptionalObject("systemPower");
         if (systemReader is not null)
@@ -132,6 +144,7 @@ public static class PlatformDescriptionLoader
             Vendor = root.OptionalString("vendor", "nf", ShortNameLength),
             SubVendor = root.OptionalString("subVendor", "virt", ShortNameLength),
             ImplementationVersion = (uint)root.OptionalInteger("implementationVersion", 1, 0, uint.MaxValue),
+            Versions = versions,
             Agents = agents,
             CallerAgentId = caller,
             PowerDomains = ReadList(root, "powerDomains", ReadPowerDomain),
@@ -146,6 +159,26 @@ public static class PlatformDescriptionLoader
             Faults = faults,
             Seed = root.Has("seed") ? (int)root.OptionalInteger("seed", 0, int.MinValue, int.MaxValue) : null,
         };
+    }
+
+    /// <summary>The protocol names a "versions" object may use, with their ids.</summary>
+    private static readonly (string Name, byte Id)[] VersionFields =
+    [
+        ("base", 0x10), ("powerDomain", 0x11), ("systemPower", 0x12), ("performance", 0x13), ("clock", 0x14),
+        ("sensor", 0x15), ("resetDomain", 0x16), ("voltageDomain", 0x17), ("powerCapping", 0x18),
+    ];
+
+    /// <summary>A version word: a number, or a string "0x30000" (major in bits 31:16, minor in 15:0).</summary>
+    private static uint ReadVersion(JsonFieldReader reader, string name)
+    {
+        JsonElement value = reader.Raw(name)!.Value;
+        if (value.ValueKind == JsonValueKind.Number)
+            return (uint)JsonFieldReader.CheckInteger(value, reader.FieldPath(name), 0, uint.MaxValue);
+        string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && uint.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out uint parsed))
+            return parsed;
+        throw reader.Error(name, $"must be a version word such as \"0x30000\" (major 3, minor 0), found {JsonFieldReader.Describe(value)}");
     }
 
     private static List<T> ReadList<T>(JsonFieldReader root, string name, Func<JsonFieldReader, T> read)

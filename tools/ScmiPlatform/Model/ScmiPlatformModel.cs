@@ -106,7 +106,11 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         if (description.VoltageDomains.Count > 0) list.Add(new VoltageDomainProtocol(shared, description.VoltageDomains));
         if (description.PowerCapDomains.Count > 0) list.Add(new PowerCapProtocol(shared, description.PowerCapDomains));
         list.Insert(0, new BaseProtocol(shared, description, list.Select(p => p.Id)));
-        return (shared, list.ToDictionary(p => (byte)p.Id));
+        var byId = list.ToDictionary(p => (byte)p.Id);
+        foreach (ScmiProtocol protocol in list)
+            protocol.ReportedVersion = description.Versions.TryGetValue((byte)protocol.Id, out uint version) ? version : protocol.Version;
+        ((BaseProtocol)list[0]).Peers = byId;
+        return (shared, byId);
     }
 
     /// <inheritdoc/>

@@ -16,6 +16,7 @@ public enum BaseMessage : byte
     DiscoverListProtocols = 0x6,
     DiscoverAgent = 0x7,
     NotifyErrors = 0x8,
+    NegotiateProtocolVersion = 0x10,
 }
 
 /// <summary>Base protocol notification ids (DEN0056 §4.2.3).</summary>
@@ -55,6 +56,9 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
     /// <inheritdoc/>
     public override uint Version => ProtocolVersion;
 
+    /// <summary>Every protocol of the platform by id (Base included), for BASE_NEGOTIATE_PROTOCOL_VERSION.</summary>
+    public IReadOnlyDictionary<byte, ScmiProtocol> Peers { get; set; } = new Dictionary<byte, ScmiProtocol>();
+
     /// <summary>The protocol ids DISCOVER_LIST_PROTOCOLS reports, ascending.</summary>
     public IReadOnlyList<byte> ListedProtocols => protocols;
 
@@ -89,6 +93,8 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
             case BaseMessage.NotifyErrors:
                 if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
                 return ChangeSubscription(context, (byte)BaseNotification.BaseErrorEvent, AllErrors, parameters.U32("notify_enable", hex: true));
+            case BaseMessage.NegotiateProtocolVersion:
+                return NegotiateProtocolVersion(ref parameters);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -115,6 +121,24 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
             }
             reply.U32("protocols", packed, hex: true);
         }
+        return ScmiStatus.Success;
+    }
+
+    /// <summary>
+    /// DEN0056E §4.2.2.11 BASE_NEGOTIATE_PROTOCOL_VERSION: the agent asks to use an older version than the
+    /// one reported. This platform speaks every version from the previous major's 0 up to the one it
+    /// reports: SUCCESS (and remembered) inside that span, NOT_SUPPORTED outside, NOT_FOUND for a protocol it lacks.
+    /// </summary>
+    private ScmiStatus NegotiateProtocolVersion(ref ParameterReader parameters)
+    {
+        if (!parameters.IsExactly(8)) return ScmiStatus.ProtocolError;
+        uint protocolId = parameters.U32("protocol_id", hex: true);
+        uint version = parameters.U32("version", hex: true);
+        if (protocolId > byte.MaxValue || !Peers.TryGetValue((byte)protocolId, out ScmiProtocol? protocol)) return ScmiStatus.NotFound;
+        uint reported = protocol.ReportedVersion != 0 ? protocol.ReportedVersion : protocol.Version;
+        uint oldestMajor = reported >> 16 == 0 ? 0 : (reported >> 16) - 1;
+        if (version > reported || version >> 16 < oldestMajor) return ScmiStatus.NotSupported;
+        protocol.NegotiatedVersion = version;
         return ScmiStatus.Success;
     }
 

@@ -28,8 +28,14 @@ public abstract class ScmiProtocol
     /// <summary>The protocol identifier this handler answers for.</summary>
     public abstract ScmiProtocolId Id { get; }
 
-    /// <summary>Version reported by PROTOCOL_VERSION: major in bits 31:16, minor in 15:0.</summary>
+    /// <summary>The version this implementation speaks: major in bits 31:16, minor in 15:0.</summary>
     public abstract uint Version { get; }
+
+    /// <summary>Version reported by PROTOCOL_VERSION: the description's override (its "versions" field), else <see cref="Version"/>.</summary>
+    public uint ReportedVersion { get; set; }
+
+    /// <summary>The version agreed through BASE_NEGOTIATE_PROTOCOL_VERSION, 0 when none was.</summary>
+    public uint NegotiatedVersion { get; set; }
 
     /// <summary>Short protocol name for traces and fault selectors (CLOCK, SENSOR...).</summary>
     public string Name => MessageNames.ProtocolName((byte)Id);
@@ -55,7 +61,7 @@ public abstract class ScmiProtocol
             case ProtocolVersionMessage:
                 // DEN0056 §4.1.5: PROTOCOL_VERSION takes no parameters and returns the version word.
                 if (!parameters.IsExactly(0)) return ScmiStatus.ProtocolError;
-                reply.U32("version", Version, hex: true);
+                reply.U32("version", ReportedVersion != 0 ? ReportedVersion : Version, hex: true);
                 return ScmiStatus.Success;
             case ProtocolAttributesMessage:
                 if (!parameters.IsExactly(0)) return ScmiStatus.ProtocolError;
