@@ -32,6 +32,7 @@ internal static class AgentUnderTest
         Transport!.SetReceiver(Agent);
 
         // ---- Protocol clients: built here, before the seal ----
+        AgentCoreTests.CreateHandlers();
 
         Heap.Seal();
         BytesAtSeal = Heap.BytesAllocated;
