@@ -105,6 +105,44 @@ public class AgentCoreTests
     }
 
     [Fact]
+    public void A_second_delayed_response_after_the_first_was_collected_is_a_duplicate()
+    {
+        (Loopback loop, ScmiAgent agent) = Hostile();
+        Assert.True(agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer transfer).IsSuccess);
+        uint header = DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, transfer.Token);
+        PostPlatformMessage(loop, header, Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        Assert.True(agent.TryCompleteDelayed(transfer, new byte[12], out _).IsSuccess);
+        PostPlatformMessage(loop, header, Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        Assert.Equal(1, agent.ProcessPlatformMessages());
+        Assert.Equal(1ul, agent.Counters.DelayedDuplicate);
+        Assert.Equal(0ul, agent.Counters.DelayedUnexpected);
+        // The same token under another message id is not a copy of it.
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateGet, transfer.Token), Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        agent.ProcessPlatformMessages();
+        Assert.Equal(1ul, agent.Counters.DelayedUnexpected);
+    }
+
+    [Fact]
+    public void A_second_delayed_response_before_the_first_was_collected_is_a_duplicate()
+    {
+        (Loopback loop, ScmiAgent agent) = Hostile();
+        Assert.True(agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer transfer).IsSuccess);
+        uint header = DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, transfer.Token);
+        PostPlatformMessage(loop, header, Words(0, 1, 5, 0));
+        PostPlatformMessage(loop, header, Words(0, 1, 6, 0));
+        loop.Clock.Spin();
+        Assert.Equal(2, agent.ProcessPlatformMessages());
+        Assert.Equal(1ul, agent.Counters.DelayedPaired);
+        Assert.Equal(1ul, agent.Counters.DelayedDuplicate);
+        var values = new byte[12];
+        Assert.True(agent.TryCompleteDelayed(transfer, values, out _).IsSuccess);
+        Assert.Equal(5ul, BinaryPrimitives.ReadUInt64LittleEndian(values.AsSpan(4))); // the first one counts
+    }
+
+    [Fact]
     public void A_delayed_response_nobody_awaits_is_rejected_and_counted()
     {
         (Loopback loop, ScmiAgent agent) = Real();
