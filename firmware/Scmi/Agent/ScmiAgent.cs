@@ -391,8 +391,9 @@ public sealed class ScmiAgent : ScmiReceiver
         if (_processing)
             return 0;
         _processing = true;
-        Volatile.Write(ref _platformWork, 0);
+        // Deferred notices first (they may announce platform messages), then the flag, then the queue itself.
         _transport.ProcessDeferred();
+        Volatile.Write(ref _platformWork, 0);
         ReleaseExpiredQuarantines();
         int taken = 0;
         // Bounded: a platform that refills the eventq as fast as it is emptied cannot keep the thread here.
