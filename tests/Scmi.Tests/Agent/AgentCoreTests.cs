@@ -143,6 +143,39 @@ public class AgentCoreTests
     }
 
     [Fact]
+    public void A_delayed_response_with_the_token_but_another_message_does_not_complete_the_transfer()
+    {
+        (Loopback loop, ScmiAgent agent) = Hostile();
+        Assert.True(agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer transfer).IsSuccess);
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateGet, transfer.Token), Words(0, 1, 5, 0));
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.PowerDomain, ClockRateSet, transfer.Token), Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        Assert.True(agent.TryCompleteDelayed(transfer, new byte[12], out _).IsPending);
+        Assert.Equal(2ul, agent.Counters.DelayedUnexpected);
+        Assert.Equal(ScmiTransferState.AwaitingDelayed, agent.TransferState(transfer.Index));
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, transfer.Token), Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        Assert.True(agent.TryCompleteDelayed(transfer, new byte[12], out _).IsSuccess);
+    }
+
+    [Fact]
+    public void A_delayed_response_with_an_error_status_or_without_one_ends_the_transfer_with_it()
+    {
+        (Loopback loop, ScmiAgent agent) = Hostile();
+        Assert.True(agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer failed).IsSuccess);
+        Assert.True(agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer empty).IsSuccess);
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, failed.Token), Words(unchecked((uint)-9)));
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, empty.Token), default);
+        loop.Clock.Spin();
+        ScmiResult result = agent.TryCompleteDelayed(failed, new byte[12], out _);
+        Assert.Equal(ScmiStatus.HardwareError, result.Status);
+        Assert.Equal("HARDWARE_ERROR", ScmiStatusNames.Describe(result));
+        Assert.Equal(ScmiTransportResult.Malformed, agent.TryCompleteDelayed(empty, new byte[12], out _).Transport);
+        Assert.Equal(0, agent.TransfersInUse);
+        Assert.Equal(0, loop.Channel.Tokens.HeldCount);
+    }
+
+    [Fact]
     public void A_delayed_response_nobody_awaits_is_rejected_and_counted()
     {
         (Loopback loop, ScmiAgent agent) = Real();
