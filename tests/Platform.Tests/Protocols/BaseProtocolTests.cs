@@ -1,5 +1,6 @@
 // Base protocol 0x10 against DEN0056 §4.2: byte-exact replies, paging and error paths.
 using Platform.Tests.Protocols.Support;
+using ScmiPlatform.Description;
 using ScmiPlatform.Protocols;
 using ScmiPlatform.Scmi;
 using Xunit;
@@ -38,6 +39,31 @@ public sealed class BaseProtocolTests
         Assert.Equal(0u, Send(BaseMessage.ProtocolMessageAttributes, (uint)BaseMessage.DiscoverAgent).Value(0));
         Assert.Equal(ScmiStatus.NotFound, Send(BaseMessage.ProtocolMessageAttributes, 0x9).Status);
         Assert.Equal(ScmiStatus.NotFound, Send(BaseMessage.ProtocolMessageAttributes, 0x1_0003).Status);
+    }
+
+    [Fact]
+    public void NegotiateProtocolVersion_accepts_versions_down_to_the_previous_major_of_the_reported_one()
+    {
+        Assert.Equal(ScmiStatus.Success, Send(BaseMessage.ProtocolMessageAttributes, (uint)BaseMessage.NegotiateProtocolVersion).Status);
+        // Clock reports 2.0: 2.0, 1.x and 1.0 are spoken; 2.1 (newer) and 0.x (two majors down) are not.
+        Assert.Equal(ScmiStatus.Success, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x2_0000).Status);
+        Assert.Equal(ScmiStatus.Success, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x1_0005).Status);
+        Assert.Equal(0x1_0005u, platform.Model.Protocol<ClockProtocol>()!.NegotiatedVersion);
+        Assert.Equal(ScmiStatus.NotSupported, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x2_0001).Status);
+        Assert.Equal(ScmiStatus.NotSupported, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x0_0009).Status);
+        Assert.Equal(ScmiStatus.NotFound, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.PinControl, 0x1_0000).Status);
+        Assert.Equal(ScmiStatus.NotFound, Send(BaseMessage.NegotiateProtocolVersion, 0x1_0014, 0x2_0000).Status);
+        Assert.Equal(ScmiStatus.ProtocolError, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock).Status);
+    }
+
+    [Fact]
+    public void A_description_version_replaces_what_PROTOCOL_VERSION_reports()
+    {
+        var description = PlatformDescriptionLoader.Parse("""{ "clocks": [ { "name": "c", "rates": [ 1 ] } ], "versions": { "clock": "0x30002" } }""");
+        var other = new ModelHarness(description);
+        Assert.Equal(0x3_0002u, other.Send(ScmiProtocolId.Clock, 0).Value(0));
+        Assert.Equal(BaseProtocol.ProtocolVersion, other.Send(ScmiProtocolId.Base, 0).Value(0));
+        Assert.Equal(ScmiStatus.Success, other.Status(ScmiProtocolId.Base, (byte)BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x2_0000));
     }
 
     [Fact]
