@@ -76,4 +76,10 @@ public abstract class ScmiProtocolClient
     protected ScmiResult Invoke(byte messageId, ReadOnlySpan<byte> parameters, Span<byte> returnValues, out int returnLength,
         int minimumReturnBytes = 0, ScmiCompletion completion = ScmiCompletion.Default) =>
         Agent.Invoke(Protocol, messageId, parameters, returnValues, out returnLength, minimumReturnBytes, completion);
+
+    /// <summary>An asynchronous command of this protocol, waiting for its delayed response (<see cref="ScmiAgent.InvokeWithDelayedResponse"/>). Context: thread.</summary>
+    protected ScmiResult InvokeWithDelayedResponse(byte messageId, ReadOnlySpan<byte> parameters, Span<byte> returnValues, out int returnLength,
+        Span<byte> delayedValues, out int delayedLength, int minimumDelayedBytes = 0, ScmiCompletion completion = ScmiCompletion.Default) =>
+        Agent.InvokeWithDelayedResponse(Protocol, messageId, parameters, returnValues, out returnLength, delayedValues, out delayedLength,
+            minimumDelayedBytes, completion);
 }
