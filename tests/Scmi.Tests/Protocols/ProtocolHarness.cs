@@ -27,7 +27,8 @@ internal static class ProtocolHarness
     /// (protocol, message id, parameters) → (status, return values); PROTOCOL_VERSION answers
     /// <paramref name="version"/> unless <paramref name="answer"/> handles it.
     /// </summary>
-    public static (Loopback Loop, ScmiAgent Agent) Scripted(uint version, Func<byte, byte, byte[], (int Status, byte[] Values)?> answer)
+    public static (Loopback Loop, ScmiAgent Agent) Scripted(uint version, Func<byte, byte, byte[], (int Status, byte[] Values)?> answer,
+        Action<Loopback, uint>? afterReply = null)
     {
         var loop = new Loopback(backendFactory: m => new HostileDevice(m),
             options: new ScmiVirtioOptions { SyncTimeoutMicroseconds = 30_000, DelayedTimeoutMicroseconds = 50_000 });
@@ -50,10 +51,14 @@ internal static class ProtocolHarness
                 BinaryPrimitives.WriteInt32LittleEndian(reply.AsSpan(4), status);
                 values.CopyTo(reply, 8);
                 d.Reply(chain, reply, (uint)reply.Length);
+                afterReply?.Invoke(loop, header);
             }
         };
         return (loop, new ScmiAgent(loop.Channel, loop.Clock));
     }
+
+    /// <summary>The token of a command header (bits 27:18).</summary>
+    public static int TokenOf(uint header) => (int)((header >> 18) & 0x3FF);
 
     /// <summary>Little-endian words.</summary>
     public static byte[] Words(params uint[] words)
