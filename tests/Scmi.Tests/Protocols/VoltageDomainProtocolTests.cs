@@ -23,7 +23,8 @@ public class VoltageDomainProtocolTests
     private static List<int> Walk(ref VoltageLevelList list)
     {
         var levels = new List<int>();
-        while (list.MoveNext())
+        // Bounded, so a walk that never ends fails here instead of hanging the run.
+        while (levels.Count < 1000 && list.MoveNext())
             levels.Add(list.Current);
         return levels;
     }
@@ -147,9 +148,7 @@ public class VoltageDomainProtocolTests
         Ok(client.Discover());
         Span<byte> page = stackalloc byte[64];
         VoltageLevelList list = client.DescribeLevels(0, page);
-        while (list.MoveNext())
-        {
-        }
+        Assert.True(Walk(ref list).Count < 1000, "the walk ended");
         Assert.Equal(expected, list.Result.Agent);
     }
 
@@ -212,5 +211,26 @@ public class VoltageDomainProtocolTests
         Assert.Equal(VoltageDomainProtocol.ConfigOff, config);
         Assert.Equal(ScmiStatus.InvalidParameters, client.SetConfig(Gpu, 0x3).Status);
         Assert.Equal(ScmiStatus.Denied, client.SetConfig(Io, VoltageDomainProtocol.ConfigOff).Status);
+    }
+
+    [Fact]
+    public void A_level_set_completion_naming_another_domain_is_not_believed()
+    {
+        (_, ScmiAgent agent) = Scripted(0x20000, (protocol, message, parameters) => message switch
+        {
+            1 => (0, Words(2)),
+            VoltageDomainMessages.LevelSet => (0, Array.Empty<byte>()),
+            _ => null,
+        }, (loop, header) =>
+        {
+            if ((byte)header == VoltageDomainMessages.LevelSet)
+                Scmi.Tests.Agent.AgentHarness.PostPlatformMessage(loop,
+                    Scmi.Tests.Agent.AgentHarness.DelayedHeader(ScmiProtocolId.VoltageDomain, VoltageDomainMessages.LevelSet, TokenOf(header)), Words(0, 1, 800000));
+        });
+        var client = new VoltageDomainProtocol(agent);
+        Ok(client.Discover());
+        Assert.Equal(ScmiAgentError.ReplyInvalid, client.SetLevelAsync(0, 800000, out int reached).Agent); // asked for domain 0, told about 1
+        Assert.Equal(0, reached);
+        Assert.Equal(0, agent.TransfersInUse);
     }
 }
