@@ -206,7 +206,6 @@ public sealed class SensorProtocolTests
 
     [Theory]
     [InlineData(16)] // three a page: two pages
-    [InlineData(8 + 8)]
     [InlineData(128)]
     public void Update_intervals_are_walked(int pageBytes)
     {
