@@ -33,6 +33,9 @@ internal static class AgentUnderTest
 
         // ---- Protocol clients: built here, before the seal ----
         AgentCoreTests.CreateHandlers();
+        ClockClientTests.Create(Agent);
+        SensorClientTests.Create(Agent);
+        PerformanceClientTests.Create(Agent);
 
         Heap.Seal();
         BytesAtSeal = Heap.BytesAllocated;
