@@ -36,6 +36,8 @@ internal static class Program
 
         // ---- Bring-up: the SCMI device, transport, agent and clients; every pool before the seal -----
         ShellContext? context = BringUpScmi();
+        if (context is not null && context.Identity.Read(context.Agent).IsSuccess)
+            context.DiscoverClients();
         var editor = new LineEditor(LongestLine);
         ConsoleInput.Start();
 

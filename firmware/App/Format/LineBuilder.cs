@@ -58,6 +58,21 @@ public ref struct LineBuilder
             Append(text[i] >= 0x20 && text[i] < 0x7F ? (char)text[i] : '?');
     }
 
+    /// <summary>Appends UTF-8 bytes (unit symbols such as "°C"): one- and two-byte sequences; anything else is '?'.</summary>
+    public void AppendUtf8(scoped ReadOnlySpan<byte> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte lead = text[i];
+            if (lead < 0x80)
+                Append(lead >= 0x20 && lead < 0x7F ? (char)lead : '?');
+            else if ((lead & 0xE0) == 0xC0 && i + 1 < text.Length && (text[i + 1] & 0xC0) == 0x80)
+                Append((char)(((lead & 0x1F) << 6) | (text[++i] & 0x3F)));
+            else
+                Append('?');
+        }
+    }
+
     public void Append(long value)
     {
         Span<char> digits = stackalloc char[24];

@@ -21,5 +21,56 @@ public static class InventoryReport
             return;
         }
         InfoCommand.Print(context.Identity);
+        if (context.Clock.IsDiscovered)
+            Section(context, ScmiProtocolId.Clock);
+        if (context.Performance.IsDiscovered)
+            Section(context, ScmiProtocolId.Performance);
+        if (context.Sensor.IsDiscovered)
+            Section(context, ScmiProtocolId.Sensor);
+        if (context.Power.IsDiscovered)
+            Section(context, ScmiProtocolId.PowerDomain);
+        if (context.Reset.IsDiscovered)
+            Section(context, ScmiProtocolId.ResetDomain);
+        if (context.Voltage.IsDiscovered)
+            Section(context, ScmiProtocolId.VoltageDomain);
+        if (context.PowerCap.IsDiscovered)
+            Section(context, ScmiProtocolId.PowerCapping);
+    }
+
+    private static void Section(ShellContext context, ScmiProtocolId protocol)
+    {
+        Console.WriteLine();
+        PrintTable(context, protocol);
+    }
+
+    /// <summary>The table of one protocol's domains; false for a protocol that has none. Context: thread.</summary>
+    public static bool PrintTable(ShellContext context, ScmiProtocolId protocol)
+    {
+        switch (protocol)
+        {
+            case ScmiProtocolId.Clock:
+                ClockTable.Print(context);
+                return true;
+            case ScmiProtocolId.Performance:
+                PerformanceTable.Print(context);
+                return true;
+            case ScmiProtocolId.Sensor:
+                SensorTable.Print(context);
+                return true;
+            case ScmiProtocolId.PowerDomain:
+                DomainTables.PrintPower(context);
+                return true;
+            case ScmiProtocolId.ResetDomain:
+                DomainTables.PrintReset(context);
+                return true;
+            case ScmiProtocolId.VoltageDomain:
+                DomainTables.PrintVoltage(context);
+                return true;
+            case ScmiProtocolId.PowerCapping:
+                DomainTables.PrintPowerCap(context);
+                return true;
+            default:
+                return false;
+        }
     }
 }

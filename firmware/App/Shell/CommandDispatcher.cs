@@ -26,6 +26,22 @@ public static class CommandDispatcher
             return HelpCommand.Run(context, line);
         if (line.Is(0, "info"))
             return InfoCommand.Run(context, line);
+        if (line.Is(0, "list"))
+            return ListCommand.Run(context, line);
+        if (line.Is(0, "clock"))
+            return ClockCommand.Run(context, line);
+        if (line.Is(0, "perf"))
+            return PerfCommand.Run(context, line);
+        if (line.Is(0, "sensor"))
+            return SensorCommand.Run(context, line);
+        if (line.Is(0, "power"))
+            return PowerCommand.Run(context, line);
+        if (line.Is(0, "reset"))
+            return ResetCommand.Run(context, line);
+        if (line.Is(0, "voltage"))
+            return VoltageCommand.Run(context, line);
+        if (line.Is(0, "cap"))
+            return CapCommand.Run(context, line);
         if (line.Is(0, "raw"))
             return RawCommand.Run(context, line);
         if (line.Is(0, "stats"))
