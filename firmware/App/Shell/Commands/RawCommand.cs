@@ -51,6 +51,7 @@ public static class RawCommand
         while (offset < length)
         {
             text.Clear();
+            text.Append(' ');      // with each word's own leading space: a two-space indent
             for (int i = 0; i < 8 && offset + 4 <= length; i++, offset += 4)
             {
                 text.Append(' ');
