@@ -10,7 +10,7 @@ namespace Nf.Qemu;
 /// arrives; each time the firmware's shell prompt (<see cref="Prompt"/>, at the start of a line) appears, the
 /// next script line is written to QEMU's serial input; after the last line comes Ctrl-D, which the shell takes
 /// as the end of input (firmware/App/Shell/LineEditor.cs). A prompt that does not come within
-/// <c>promptWithin</c> (a hung image) stops QEMU.
+/// <c>promptWithin</c>, or an image still running that long after the end of input (a hung image), stops QEMU.
 /// </summary>
 public static class ScriptedConsole
 {
@@ -48,6 +48,20 @@ public static class ScriptedConsole
                 // Control characters other than tabs would edit the line: a script is plain text.
                 await process.StandardInput.WriteAsync(i < script.Count ? Sanitize(script[i]) + "\n" : EndOfInput.ToString());
                 await process.StandardInput.FlushAsync(cancel);
+            }
+            // After the end of input the image must end too; one that keeps running is as hung as one without a prompt.
+            if (!hung)
+            {
+                using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                ending.CancelAfter(promptWithin);
+                try
+                {
+                    await process.WaitForExitAsync(ending.Token);
+                }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                {
+                    hung = true;
+                }
             }
             if (hung)
             {
