@@ -33,6 +33,7 @@ internal static class AgentUnderTest
 
         // ---- Protocol clients: built here, before the seal ----
         AgentCoreTests.CreateHandlers();
+        ProtocolClients.Create(Agent);
         ClockClientTests.Create(Agent);
         SensorClientTests.Create(Agent);
         PerformanceClientTests.Create(Agent);

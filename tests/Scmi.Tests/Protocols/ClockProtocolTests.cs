@@ -17,7 +17,7 @@ public sealed class ClockProtocolTests
 
     private static (Loopback Loop, ScmiAgent Agent, ClockProtocol Clock) Up(int maxPayloadBytes = 128, ulong features = Loopback.DefaultFeatures)
     {
-        var (loop, agent) = ProtocolHarness.Agent(maxPayloadBytes, features);
+        var (loop, agent) = Real(maxPayloadBytes: maxPayloadBytes, features: features);
         var clock = new ClockProtocol(agent);
         Assert.True(clock.Discover().IsSuccess);
         return (loop, agent, clock);
@@ -64,7 +64,7 @@ public sealed class ClockProtocolTests
         var (_, _, clock) = Up();
         Span<byte> name = stackalloc byte[64];
         Assert.True(clock.GetAttributes(1, out ClockAttributes attributes, name, out int length).IsSuccess);
-        Assert.Equal("cpu-little-pll", Text(name[..length]));
+        Assert.Equal("cpu-little-pll", Text(name, length));
         Assert.True(attributes.Enabled);
         Assert.False(attributes.HasExtendedName);
         Assert.Equal(50u, attributes.EnableLatencyMicroseconds);
@@ -81,7 +81,7 @@ public sealed class ClockProtocolTests
         Span<byte> name = stackalloc byte[64];
         Assert.True(clock.GetAttributes(4, out ClockAttributes attributes, name, out int length).IsSuccess);
         Assert.True(attributes.HasExtendedName);
-        Assert.Equal("ddr-controller-reference", Text(name[..length]));
+        Assert.Equal("ddr-controller-reference", Text(name, length));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ClockProtocolTests
         var (_, _, clock) = Up();
         Span<byte> name = stackalloc byte[3];
         Assert.True(clock.GetAttributes(4, out _, name, out int length).IsSuccess);
-        Assert.Equal("ddr", Text(name[..length]));
+        Assert.Equal("ddr", Text(name, length));
     }
 
     [Fact]
@@ -266,8 +266,8 @@ public sealed class ClockProtocolTests
     public void Rate_events_are_enabled_per_clock_and_decoded()
     {
         var (_, agent, clock) = Up();
-        var changed = new Recorder();
-        var requested = new Recorder();
+        var changed = new NotificationRecorder();
+        var requested = new NotificationRecorder();
         Assert.True(agent.Subscribe(ScmiProtocolId.Clock, ClockMessages.RateChangedEvent, changed).IsSuccess);
         Assert.True(agent.Subscribe(ScmiProtocolId.Clock, ClockMessages.RateChangeRequestedEvent, requested).IsSuccess);
         Assert.True(clock.NotifyRateChanged(5, true).IsSuccess);

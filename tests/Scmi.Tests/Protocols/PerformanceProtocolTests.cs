@@ -11,7 +11,7 @@ public sealed class PerformanceProtocolTests
     // 2 gpu (4 levels 200..800, limits fixed, at 800).
     private static (Loopback Loop, ScmiAgent Agent, PerformanceProtocol Perf) Up(int maxPayloadBytes = 128, ulong features = Loopback.DefaultFeatures)
     {
-        var (loop, agent) = ProtocolHarness.Agent(maxPayloadBytes, features);
+        var (loop, agent) = Real(maxPayloadBytes: maxPayloadBytes, features: features);
         var perf = new PerformanceProtocol(agent);
         Assert.True(perf.Discover().IsSuccess);
         return (loop, agent, perf);
@@ -37,7 +37,7 @@ public sealed class PerformanceProtocolTests
         var (_, _, perf) = Up();
         Span<byte> name = stackalloc byte[64];
         Assert.True(perf.GetDomainAttributes(0, out PerformanceDomainAttributes attributes, name, out int length).IsSuccess);
-        Assert.Equal("little-cpus", Text(name[..length]));
+        Assert.Equal("little-cpus", Text(name, length));
         Assert.Equal(1000u, attributes.RateLimitMicroseconds);
         Assert.Equal(1400000u, attributes.SustainedFrequencyKhz);
         Assert.Equal(1400u, attributes.SustainedLevel);
@@ -47,7 +47,7 @@ public sealed class PerformanceProtocolTests
         Assert.False(attributes.FastChannelsSupported);
         Assert.False(attributes.HasExtendedName);
         Assert.True(perf.GetDomainAttributes(2, out attributes, name, out length).IsSuccess);
-        Assert.Equal("gpu", Text(name[..length]));
+        Assert.Equal("gpu", Text(name, length));
         Assert.False(attributes.CanSetLimits);
         Assert.Equal(ScmiStatus.NotFound, perf.GetDomainAttributes(3, out _, name, out _).Status);
         Assert.Equal(ScmiStatus.NotSupported, perf.GetExtendedName(0, name, out _).Status); // short names only
@@ -136,8 +136,8 @@ public sealed class PerformanceProtocolTests
     public void Limit_and_level_events_are_enabled_per_domain_and_decoded()
     {
         var (_, agent, perf) = Up();
-        var limitEvents = new Recorder();
-        var levelEvents = new Recorder();
+        var limitEvents = new NotificationRecorder();
+        var levelEvents = new NotificationRecorder();
         Assert.True(agent.Subscribe(ScmiProtocolId.Performance, PerformanceMessages.LimitsChangedEvent, limitEvents).IsSuccess);
         Assert.True(agent.Subscribe(ScmiProtocolId.Performance, PerformanceMessages.LevelChangedEvent, levelEvents).IsSuccess);
         Assert.True(perf.NotifyLimits(1, true).IsSuccess);

@@ -88,29 +88,4 @@ internal static class ProtocolHarness
 
     /// <summary>Fails with the result's description unless it is success.</summary>
     public static void Ok(ScmiResult result) => Assert.True(result.IsSuccess, ScmiStatusNames.Describe(result));
-
-    // ---- From the Performance/Clock/Sensor tests: the agent with an optional small message size, and a recording handler ----
-
-    public static (Loopback Loop, ScmiAgent Agent) Agent(int maxPayloadBytes = 128, ulong features = Loopback.DefaultFeatures,
-        IEnumerable<string>? faults = null)
-    {
-        var loop = new Loopback(faults, options: new ScmiVirtioOptions
-        {
-            SyncTimeoutMicroseconds = 30_000,
-            DelayedTimeoutMicroseconds = 50_000,
-            MaxPayloadBytes = maxPayloadBytes,
-        }, offeredFeatures: features);
-        return (loop, new ScmiAgent(loop.Channel, loop.Clock));
-    }
-
-    public static string Text(ReadOnlySpan<byte> name) => Encoding.ASCII.GetString(name);
-
-    /// <summary>A handler that keeps the payloads it saw.</summary>
-    public sealed class Recorder : ScmiNotificationHandler
-    {
-        public List<(ScmiProtocolId Protocol, byte Event, byte[] Payload)> Seen { get; } = new();
-
-        public override void OnNotification(in ScmiNotification notification) =>
-            Seen.Add((notification.Protocol, notification.EventId, notification.Payload.ToArray()));
-    }
 }

@@ -17,7 +17,7 @@ public sealed class SensorProtocolTests
 
     private static (Loopback Loop, ScmiAgent Agent, SensorProtocol Sensor) Up(int maxPayloadBytes = 128, ulong features = Loopback.DefaultFeatures)
     {
-        var (loop, agent) = ProtocolHarness.Agent(maxPayloadBytes, features);
+        var (loop, agent) = Real(maxPayloadBytes: maxPayloadBytes, features: features);
         var sensor = new SensorProtocol(agent);
         Assert.True(sensor.Discover().IsSuccess);
         return (loop, agent, sensor);
@@ -48,7 +48,7 @@ public sealed class SensorProtocolTests
         Assert.Equal(6u, sensors.Count);
         var seen = new List<(SensorDescriptor Descriptor, string Name)>();
         while (sensors.TryGetNext(out SensorDescriptor descriptor, name, out int length))
-            seen.Add((descriptor, Text(name[..length])));
+            seen.Add((descriptor, Text(name, length)));
         Assert.True(sensors.Result.IsSuccess);
         Assert.Equal(s_names, seen.Select(s => s.Name));
         Assert.Equal(new uint[] { 0, 1, 2, 3, 4, 5 }, seen.Select(s => s.Descriptor.Id));
@@ -113,7 +113,7 @@ public sealed class SensorProtocolTests
         Assert.Equal(3u, axes.Count);
         var seen = new List<(SensorAxisDescriptor Axis, string Name)>();
         while (axes.TryGetNext(out SensorAxisDescriptor axis, name, out int length))
-            seen.Add((axis, Text(name[..length])));
+            seen.Add((axis, Text(name, length)));
         Assert.True(axes.Result.IsSuccess);
         Assert.Equal(new[] { "x", "y", "z" }, seen.Select(a => a.Name));
         Assert.Equal(new uint[] { 0, 1, 2 }, seen.Select(a => a.Axis.Id));
@@ -141,7 +141,7 @@ public sealed class SensorProtocolTests
         var (_, _, sensor) = Up();
         Span<byte> name = stackalloc byte[64];
         Assert.True(sensor.GetAxisExtendedName(5, 2, name, out int length).IsSuccess);
-        Assert.Equal("z", Text(name[..length]));
+        Assert.Equal("z", Text(name, length));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class SensorProtocolTests
         var (_, _, sensor) = Up();
         Span<byte> name = stackalloc byte[64];
         Assert.True(sensor.GetExtendedName(1, name, out int length).IsSuccess);
-        Assert.Equal("big-cluster-temperature", Text(name[..length]));
+        Assert.Equal("big-cluster-temperature", Text(name, length));
         Assert.Equal(ScmiStatus.NotSupported, sensor.GetExtendedName(0, name, out _).Status);
         Assert.Equal(ScmiStatus.NotFound, sensor.GetExtendedName(6, name, out _).Status);
     }
@@ -206,7 +206,6 @@ public sealed class SensorProtocolTests
 
     [Theory]
     [InlineData(16)] // three a page: two pages
-    [InlineData(8 + 8)]
     [InlineData(128)]
     public void Update_intervals_are_walked(int pageBytes)
     {
@@ -292,7 +291,7 @@ public sealed class SensorProtocolTests
     public void A_trip_point_crossed_ascending_raises_its_event()
     {
         var (_, agent, sensor) = Up();
-        var trips = new Recorder();
+        var trips = new NotificationRecorder();
         Assert.True(agent.Subscribe(ScmiProtocolId.Sensor, SensorMessages.TripPointEvent, trips).IsSuccess);
         Assert.True(sensor.ConfigureTripPoint(0, 2, SensorTripDirection.Ascending, 46000).IsSuccess);
         Assert.True(sensor.NotifyTripPoints(0, true).IsSuccess);
@@ -324,7 +323,7 @@ public sealed class SensorProtocolTests
     public void Continuous_updates_arrive_on_the_update_interval()
     {
         var (loop, agent, sensor) = Up();
-        var updates = new Recorder();
+        var updates = new NotificationRecorder();
         Assert.True(agent.Subscribe(ScmiProtocolId.Sensor, SensorMessages.UpdateEvent, updates).IsSuccess);
         Assert.True(sensor.NotifyUpdates(5, true).IsSuccess);
         loop.Scheduler.Advance(TimeSpan.FromSeconds(1));
@@ -372,7 +371,7 @@ public sealed class SensorProtocolTests
         SensorValue scaled = SensorValue.FromScaled(value, scale);
         Span<byte> text = stackalloc byte[40];
         Assert.True(scaled.TryFormat(text, out int written));
-        Assert.Equal(expected, Text(text[..written]));
+        Assert.Equal(expected, Text(text, written));
         Assert.False(scaled.Overflowed);
     }
 
@@ -393,8 +392,8 @@ public sealed class SensorProtocolTests
     public void Unit_symbols()
     {
         Assert.Equal("°C", System.Text.Encoding.UTF8.GetString(SensorUnitSymbols.Of(SensorUnit.DegreesC)));
-        Assert.Equal("V", Text(SensorUnitSymbols.Of(SensorUnit.Volts)));
-        Assert.Equal("g", Text(SensorUnitSymbols.Of(SensorUnit.Gravities)));
+        Assert.Equal("V", System.Text.Encoding.UTF8.GetString(SensorUnitSymbols.Of(SensorUnit.Volts)));
+        Assert.Equal("g", System.Text.Encoding.UTF8.GetString(SensorUnitSymbols.Of(SensorUnit.Gravities)));
         Assert.True(SensorUnitSymbols.Of((SensorUnit)200).IsEmpty);
     }
 }
