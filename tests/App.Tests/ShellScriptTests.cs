@@ -47,6 +47,14 @@ public sealed class ShellScriptFixture : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 }
 
+/// <summary>The boots run one after another: each ./nf run builds firmware/App first, and two builds at once collide.</summary>
+[CollectionDefinition(Name)]
+public sealed class FirmwareBoots
+{
+    public const string Name = "Firmware boots";
+}
+
+[Collection(FirmwareBoots.Name)]
 public class ShellScriptTests(ShellScriptFixture fixture) : IClassFixture<ShellScriptFixture>
 {
     private ShellRun Run => fixture.Run;
@@ -161,6 +169,7 @@ public class ShellScriptTests(ShellScriptFixture fixture) : IClassFixture<ShellS
     }
 }
 
+[Collection(FirmwareBoots.Name)]
 public class ShellStdinTests
 {
     [Fact]

@@ -18,7 +18,8 @@ public static class ClockTable
         ClockProtocol clock = context.Clock;
         Console.Write("clocks: ");
         Console.WriteLine(clock.ClockCount);
-        Console.WriteLine("  id  name              state  rate          supported");
+        Console.Write(Names.Header);
+        Console.WriteLine("state  rate          supported");
         for (uint id = 0; id < (uint)clock.ClockCount; id++)
             PrintOne(context, id);
     }
@@ -41,15 +42,15 @@ public static class ClockTable
         }
         if (attributes.HasExtendedName && clock.GetExtendedName(id, name, out int extended).IsSuccess)
             nameLength = extended;
-        Names.Append(ref line, name.Slice(0, nameLength), 24);
+        Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
         line.Append(attributes.Enabled ? "on" : "off");
-        line.PadTo(31);
+        line.PadTo(Names.Column + 7);
         result = clock.GetRate(id, out ulong rate);
         if (result.IsSuccess)
             line.Append(number.Slice(0, Units.Frequency(rate, number)));
         else
             Names.AppendFailure(ref line, result);
-        line.PadTo(45);
+        line.PadTo(Names.Column + 21);
 
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         result = clock.DescribeRates(id, page, out ClockRateEnumerator rates);

@@ -15,7 +15,8 @@ public static class DomainTables
     {
         Console.Write("power domains: ");
         Console.WriteLine(context.Power.DomainCount);
-        Console.WriteLine("  id  name              state");
+        Console.Write(Names.Header);
+        Console.WriteLine("state");
         for (uint id = 0; id < (uint)context.Power.DomainCount; id++)
             PrintPowerDomain(context, id);
     }
@@ -26,7 +27,7 @@ public static class DomainTables
         Span<byte> name = stackalloc byte[Names.MostBytes];
         StartRow(ref line, id);
         ScmiResult result = context.Power.GetName(id, name, out int nameLength);
-        Names.Append(ref line, result.IsSuccess ? name.Slice(0, nameLength) : default, 24);
+        Names.Append(ref line, result.IsSuccess ? name.Slice(0, nameLength) : default, Names.Column);
         result = context.Power.GetState(id, out uint state);
         if (result.IsSuccess)
             AppendPowerState(ref line, state);
@@ -51,7 +52,8 @@ public static class DomainTables
     {
         Console.Write("reset domains: ");
         Console.WriteLine(context.Reset.DomainCount);
-        Console.WriteLine("  id  name              latency      async  notify");
+        Console.Write(Names.Header);
+        Console.WriteLine("latency      async  notify");
         for (uint id = 0; id < (uint)context.Reset.DomainCount; id++)
             PrintResetDomain(context, id);
     }
@@ -71,7 +73,7 @@ public static class DomainTables
             }
             if (attributes.ExtendedName && context.Reset.GetExtendedName(id, name, out int extended).IsSuccess)
                 nameLength = extended;
-            Names.Append(ref line, name.Slice(0, nameLength), 24);
+            Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
             if (attributes.LatencyMicroseconds == ResetDomainAttributes.UnknownLatency)
                 line.Append("unknown");
             else
@@ -79,9 +81,9 @@ public static class DomainTables
                 line.Append((ulong)attributes.LatencyMicroseconds);
                 line.Append(" us");
             }
-            line.PadTo(37);
+            line.PadTo(Names.Column + 13);
             line.Append(attributes.AsynchronousReset ? "yes" : "no");
-            line.PadTo(44);
+            line.PadTo(Names.Column + 20);
             line.Append(attributes.Notifications ? "yes" : "no");
             ShellOutput.Line(ref line);
         }
@@ -91,7 +93,8 @@ public static class DomainTables
     {
         Console.Write("voltage domains: ");
         Console.WriteLine(context.Voltage.DomainCount);
-        Console.WriteLine("  id  name              level        config  levels");
+        Console.Write(Names.Header);
+        Console.WriteLine("level        config  levels");
         for (uint id = 0; id < (uint)context.Voltage.DomainCount; id++)
             PrintVoltageDomain(context, id);
     }
@@ -103,19 +106,19 @@ public static class DomainTables
         Span<char> number = stackalloc char[32];
         StartRow(ref line, id);
         ScmiResult result = context.Voltage.GetName(id, name, out int nameLength);
-        Names.Append(ref line, result.IsSuccess ? name.Slice(0, nameLength) : default, 24);
+        Names.Append(ref line, result.IsSuccess ? name.Slice(0, nameLength) : default, Names.Column);
         result = context.Voltage.GetLevel(id, out int microvolts);
         if (result.IsSuccess)
             line.Append(number.Slice(0, Units.Voltage(microvolts, number)));
         else
             Names.AppendFailure(ref line, result);
-        line.PadTo(37);
+        line.PadTo(Names.Column + 13);
         result = context.Voltage.GetConfig(id, out uint config);
         if (!result.IsSuccess)
             Names.AppendFailure(ref line, result);
         else
             line.Append(config == VoltageDomainProtocol.ConfigOff ? "off" : config == VoltageDomainProtocol.ConfigOn ? "on" : "other");
-        line.PadTo(45);
+        line.PadTo(Names.Column + 21);
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         VoltageLevelList levels = context.Voltage.DescribeLevels(id, page);
         int shown = 0;
@@ -151,7 +154,8 @@ public static class DomainTables
     {
         Console.Write("power-cap domains: ");
         Console.WriteLine(context.PowerCap.DomainCount);
-        Console.WriteLine("  id  name              cap          range                  power now");
+        Console.Write(Names.Header);
+        Console.WriteLine("cap          range                  power now");
         for (uint id = 0; id < (uint)context.PowerCap.DomainCount; id++)
             PrintPowerCapDomain(context, id);
     }
@@ -170,17 +174,17 @@ public static class DomainTables
         }
         if (attributes.ExtendedName && context.PowerCap.GetExtendedName(id, name, out int extended).IsSuccess)
             nameLength = extended;
-        Names.Append(ref line, name.Slice(0, nameLength), 24);
+        Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
         result = context.PowerCap.GetCap(id, out uint cap);
         if (result.IsSuccess)
             AppendPower(ref line, attributes, cap);
         else
             Names.AppendFailure(ref line, result);
-        line.PadTo(37);
+        line.PadTo(Names.Column + 13);
         AppendPower(ref line, attributes, attributes.MinimumCap);
         line.Append(" .. ");
         AppendPower(ref line, attributes, attributes.MaximumCap);
-        line.PadTo(60);
+        line.PadTo(Names.Column + 36);
         if (attributes.Monitoring)
         {
             result = context.PowerCap.GetMeasurements(id, out uint power, out _);

@@ -11,6 +11,12 @@ public static class Names
     /// <summary>The longest name: the extended name field's 64 bytes.</summary>
     public const int MostBytes = 64;
 
+    /// <summary>Where the column after a table's name starts: room for names up to 39 characters.</summary>
+    public const int Column = 46;
+
+    /// <summary>The start of every table's header line, up to <see cref="Column"/>.</summary>
+    public const string Header = "  id  name                                    ";
+
     /// <summary>Appends <paramref name="name"/>, or "?" when it is empty; pads to <paramref name="column"/>.</summary>
     public static void Append(ref LineBuilder line, ReadOnlySpan<byte> name, int column)
     {

@@ -17,7 +17,8 @@ public static class PerformanceTable
     {
         Console.Write("performance domains: ");
         Console.WriteLine(context.Performance.DomainCount);
-        Console.WriteLine("  id  name              level   limits          sustained        levels");
+        Console.Write(Names.Header);
+        Console.WriteLine("level   limits          sustained        levels");
         for (uint id = 0; id < (uint)context.Performance.DomainCount; id++)
             PrintOne(context, id);
     }
@@ -40,13 +41,13 @@ public static class PerformanceTable
         }
         if (attributes.HasExtendedName && perf.GetExtendedName(id, name, out int extended).IsSuccess)
             nameLength = extended;
-        Names.Append(ref line, name.Slice(0, nameLength), 24);
+        Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
         result = perf.GetLevel(id, out uint level);
         if (result.IsSuccess)
             line.Append((ulong)level);
         else
             Names.AppendFailure(ref line, result);
-        line.PadTo(32);
+        line.PadTo(Names.Column + 8);
         result = perf.GetLimits(id, out PerformanceLimits limits);
         if (result.IsSuccess)
         {
@@ -56,12 +57,12 @@ public static class PerformanceTable
         }
         else
             Names.AppendFailure(ref line, result);
-        line.PadTo(48);
+        line.PadTo(Names.Column + 24);
         if (attributes.SustainedFrequencyKhz == 0)
             line.Append('-');          // the platform does not say
         else
             line.Append(number.Slice(0, Units.Frequency((ulong)attributes.SustainedFrequencyKhz * 1000, number)));
-        line.PadTo(65);
+        line.PadTo(Names.Column + 41);
 
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         result = perf.DescribeLevels(id, page, out PerformanceLevelEnumerator levels);

@@ -19,7 +19,8 @@ public static class SensorTable
         SensorProtocol sensor = context.Sensor;
         Console.Write("sensors: ");
         Console.WriteLine(sensor.SensorCount);
-        Console.WriteLine("  id  name              reading          trip points  axes");
+        Console.Write(Names.Header);
+        Console.WriteLine("reading          trip points  axes");
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         Span<byte> name = stackalloc byte[Names.MostBytes];
         ScmiResult result = sensor.DescribeSensors(page, out SensorDescriptorEnumerator sensors);
@@ -65,11 +66,11 @@ public static class SensorTable
         line.Append("  ");
         line.Append((ulong)descriptor.Id);
         line.PadTo(6);
-        Names.Append(ref line, name, 24);
+        Names.Append(ref line, name, Names.Column);
         AppendReading(ref line, context, descriptor);
-        line.PadTo(41);
+        line.PadTo(Names.Column + 17);
         line.Append((long)descriptor.TripPointCount);
-        line.PadTo(54);
+        line.PadTo(Names.Column + 30);
         line.Append((long)descriptor.AxisCount);
         ShellOutput.Line(ref line);
     }
