@@ -1,81 +1,91 @@
-// The firmware program: says who it is, brings the board up, seals the heap, reports what it found.
+// The firmware program: says who it is, brings up the SCMI agent, seals the heap, prints the platform's inventory, then runs the shell.
 using System;
 using System.Runtime.InteropServices;
+using App.Inventory;
+using App.Shell;
 using Nano.Runtime;
 using Nano.Runtime.Native;
+using Scmi;
+using Scmi.Virtio;
 using Virtio;
 
-namespace App
+namespace App;
+
+internal static class Program
 {
-    internal static class Program
+    private const string Name = "nf firmware";
+    private const string Version = "0.1.0";
+    private const int LongestLine = 200;
+
+    [UnmanagedCallersOnly(EntryPoint = "nano_program_main")]
+    private static int Main()
     {
-        private const string Name = "nf firmware";
-        private const string Version = "0.1.0";
+        // ---- Banner -----------------------------------------------------------------------------
+        Console.Write(Name);
+        Console.Write(" ");
+        Console.Write(Version);
+        Console.Write(" on ");
+        Console.WriteLine(Board.Name);
+        Console.Write("  image: ");
+        Console.Write(Board.ImageSize);
+        Console.Write(" bytes at ");
+        Console.WriteHex(Board.ImageBase, 8);
+        Console.Write(", device tree at ");
+        Console.WriteHex(Board.DeviceTreeAddress, 8);
+        Console.WriteLine();
 
-        [UnmanagedCallersOnly(EntryPoint = "nano_program_main")]
-        private static int Main()
+        // ---- Bring-up: the SCMI device, transport, agent and clients; every pool before the seal -----
+        ShellContext? context = BringUpScmi();
+        if (context is not null && context.Identity.Read(context.Agent).IsSuccess)
+            context.DiscoverClients();
+        var editor = new LineEditor(LongestLine);
+        ConsoleInput.Start();
+
+        // ---- Seal: no allocation from here on -----------------------------------------------------
+        Heap.Seal();
+        Console.Write("  heap sealed: ");
+        Console.Write(Heap.BytesAllocated);
+        Console.Write(" bytes in ");
+        Console.Write(Heap.ObjectsAllocated);
+        Console.WriteLine(" objects");
+        if (context is null)
+            return 1;
+
+        // ---- What the platform has, then the shell ----------------------------------------------
+        InventoryReport.Print(context);
+        Console.WriteLine();
+        Console.WriteLine("type 'help' for commands");
+        ShellLoop.Run(context, editor);
+        return 0;
+    }
+
+    private static ShellContext? BringUpScmi()
+    {
+        if (!ScmiVirtioDiscovery.TryFind(out MmioTransportLocation location, out MmioDeviceIdentity identity, out _))
         {
-            // ---- Banner -----------------------------------------------------------------------
-            Console.Write(Name);
-            Console.Write(" ");
-            Console.Write(Version);
-            Console.Write(" on ");
-            Console.WriteLine(Board.Name);
-            Console.Write("  image: ");
-            Console.Write(Board.ImageSize);
-            Console.Write(" bytes at ");
-            Console.WriteHex(Board.ImageBase, 8);
-            Console.Write(", device tree at ");
-            Console.WriteHex(Board.DeviceTreeAddress, 8);
-            Console.WriteLine();
-            Console.Write("  heap: ");
-            Console.Write(Heap.Capacity / 1024);
-            Console.Write(" KiB, timer ");
-            Console.Write(Clock.Frequency / 1000);
-            Console.WriteLine(" kHz");
-
-            // ---- Bring-up: discover devices and allocate every pool here, before the seal -----
-            ReportVirtioDevices();
-
-            // ---- Seal: no allocation from here on ---------------------------------------------
-            Heap.Seal();
-            Console.Write("  heap sealed: ");
-            Console.Write(Heap.BytesAllocated);
-            Console.Write(" bytes in ");
-            Console.Write(Heap.ObjectsAllocated);
-            Console.WriteLine(" objects");
-
-            Console.Write("up ");
-            Console.Write(Clock.Microseconds);
-            Console.WriteLine(" us, done");
-            return 0;
+            Console.WriteLine("error: no virtio SCMI device (QEMU needs -device vhost-user-scmi and a platform daemon)");
+            return null;
         }
-
-        private static void ReportVirtioDevices()
+        var device = new VirtioDevice(new MmioTransport(new MmioRegisterWindow(location.BaseAddress), identity));
+        var options = new ScmiVirtioOptions { SyncTimeoutMicroseconds = 2_000_000 };
+        ScmiVirtioStart started = ScmiVirtioTransport.Create(device, options, HeapDmaAllocator.Instance, BarrierMemoryOrdering.Instance,
+            out ScmiVirtioTransport? transport);
+        if (started != ScmiVirtioStart.Ok || transport is null)
         {
-            Span<MmioTransportLocation> transports = stackalloc MmioTransportLocation[BoardVirtioDiscovery.MaximumTransports];
-            int count = BoardVirtioDiscovery.Locate(transports, out bool fromDeviceTree);
-            int devices = 0;
-            for (int i = 0; i < count; i++)
-            {
-                MmioDeviceIdentity identity = MmioDeviceIdentity.Read(new MmioRegisterWindow(transports[i].BaseAddress));
-                if (!identity.IsDevice)
-                    continue;
-                devices++;
-                Console.Write("  virtio device ");
-                Console.Write(identity.DeviceId);
-                Console.Write(" at ");
-                Console.WriteHex(transports[i].BaseAddress, 8);
-                Console.Write(", INTID ");
-                Console.Write(transports[i].InterruptId);
-                Console.Write(", register layout ");
-                Console.WriteLine(identity.Version == 2 ? "modern" : "legacy");
-            }
-            Console.Write("  virtio: ");
-            Console.Write(count);
-            Console.Write(fromDeviceTree ? " transports from the device tree, " : " fixed transports, ");
-            Console.Write(devices);
-            Console.WriteLine(" devices");
+            Console.Write("error: SCMI transport did not start: ");
+            Console.WriteLine((int)started);
+            return null;
         }
+        ScmiVirtioInterrupt.Attach(transport, location.InterruptId);
+        var agent = new ScmiAgent(transport, BoardScmiClock.Instance);
+        transport.SetReceiver(agent);
+        Console.Write("  SCMI device at ");
+        Console.WriteHex(location.BaseAddress, 8);
+        Console.Write(", INTID ");
+        Console.Write(location.InterruptId);
+        Console.Write(", ");
+        Console.Write(agent.MaxPayloadBytes);
+        Console.WriteLine("-byte payloads");
+        return new ShellContext(agent, transport);
     }
 }

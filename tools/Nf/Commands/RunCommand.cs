@@ -1,4 +1,4 @@
-// `./nf run`: build firmware/App and boot it with the console on this terminal; the exit code is the image's.
+// `./nf run [--modern] [--script FILE]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
@@ -12,13 +12,33 @@ public static class RunCommand
 {
     public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
     {
-        bool modern = arguments.Contains("--modern");
-        string? unknown = arguments.FirstOrDefault(a => a != "--modern");
-        if (unknown is not null)
+        bool modern = false;
+        string? scriptPath = null;
+        for (int i = 0; i < arguments.Count; i++)
         {
-            Progress.Say($"unknown argument '{unknown}' (usage: ./nf run [--modern])");
-            return 2;
+            if (arguments[i] == "--modern")
+                modern = true;
+            else if (arguments[i] == "--script" && i + 1 < arguments.Count)
+                scriptPath = arguments[++i];
+            else
+            {
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE])");
+                return 2;
+            }
         }
+        // A script file, or stdin that is not a terminal (a pipe, a file), feeds the shell line by line.
+        IReadOnlyList<string>? script = null;
+        if (scriptPath is not null)
+        {
+            if (!File.Exists(scriptPath))
+            {
+                Progress.Say($"no script at {scriptPath}");
+                return 2;
+            }
+            script = File.ReadAllLines(scriptPath);
+        }
+        else if (Console.IsInputRedirected)
+            script = ReadAllLines(Console.In);
         if (!File.Exists(layout.AppProject))
         {
             Progress.Say($"no firmware program at {Path.GetRelativePath(layout.Root, layout.AppProject)}");
@@ -62,16 +82,40 @@ public static class RunCommand
         await using (resources)
         {
             IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(ImageBoot.Request(manifest, variant)));
-            Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}); Ctrl-A X quits QEMU");
-
-            // The console is this terminal: QEMU inherits stdin, stdout and stderr.
             var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
             foreach (string argument in qemuArguments)
                 info.ArgumentList.Add(argument);
-            int exitCode = await ForegroundProcess.RunAsync(info, cancel);
+            int exitCode;
+            if (script is not null)
+            {
+                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}) with a script of {script.Count} line(s)");
+                int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel);
+                cancel.ThrowIfCancellationRequested();
+                if (scripted is null)
+                {
+                    Progress.Say($"{manifest.Name} showed no prompt within {manifest.TimeoutSeconds} s; stopped");
+                    return 3;
+                }
+                exitCode = scripted.Value;
+            }
+            else
+            {
+                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}); Ctrl-A X quits QEMU");
+                // The console is this terminal: QEMU inherits stdin, stdout and stderr.
+                exitCode = await ForegroundProcess.RunAsync(info, cancel);
+            }
             cancel.ThrowIfCancellationRequested();
             Progress.Say($"{manifest.Name} exited with {exitCode}");
             return exitCode;
         }
+    }
+
+    private static List<string> ReadAllLines(TextReader reader)
+    {
+        var lines = new List<string>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+            lines.Add(line);
+        return lines;
     }
 }
