@@ -18,10 +18,12 @@ namespace Bench;
 internal static class PathLength
 {
     private static uint s_interruptId;
+    private static PathSamples s_samples = null!;
 
-    public static bool Run(ScmiAgent agent, uint interruptId, int rounds)
+    public static bool Run(ScmiAgent agent, uint interruptId, PathSamples samples, int rounds)
     {
         s_interruptId = interruptId;
+        s_samples = samples;
         Calibrate(out ulong emptyTicks, out ulong wrapperExtraTicks);
         BenchLine.Write("path.measurement.empty", Instructions(emptyTicks, 1), "instructions");
         BenchLine.Write("path.measurement.wrapper", Instructions(wrapperExtraTicks, 1), "instructions");
@@ -55,33 +57,64 @@ internal static class PathLength
                 return Fail(command, mode);
         }
 
-        PathCounters.Clear();
-        ulong totalTicks = 0;
+        // Per round: which code runs depends on when the reply lands (a reply that arrives while Send still
+        // holds the queues is taken there), so the median round is the typical path and the mean the average.
+        long empty = (long)emptyTicks;
+        long sendSum = 0, completionSum = 0, agentSum = 0, waitSum = 0, interrupts = 0;
         for (int i = 0; i < rounds; i++)
         {
+            PathCounters.Clear();
             ulong start = PathCounters.Stamp(out ulong handler);
             ScmiResult result = agent.Invoke(command.Protocol, command.MessageId, parameters, returnValues, out _, command.MinimumReturnBytes, completion);
-            totalTicks += PathCounters.Since(start, handler);
+            long round = (long)PathCounters.Since(start, handler);
             if (!result.IsSuccess)
                 return Fail(command, mode);
+            // A reading of B ticks of work reads B + empty; it costs the round around it its reading + wrapper extra.
+            long send = (long)PathCounters.SendTicks - (long)PathCounters.SendReadings * empty;
+            long completionTicks = (long)PathCounters.CompletionTicks - (long)PathCounters.CompletionReadings * empty
+                + (long)PathCounters.HandlerTicks - (long)PathCounters.HandlerRuns * empty;
+            long wait = (long)PathCounters.WaitTicks - (long)PathCounters.WaitReadings * empty;
+            long agentOwn = round - empty - (long)PathCounters.Readings * (long)wrapperExtraTicks
+                - (long)PathCounters.SendTicks - (long)PathCounters.CompletionTicks - (long)PathCounters.WaitTicks;
+            s_samples.Send[i] = Positive(send);
+            s_samples.Completion[i] = Positive(completionTicks);
+            s_samples.Agent[i] = Positive(agentOwn);
+            s_samples.Work[i] = Positive(send + completionTicks + agentOwn);
+            s_samples.Wait[i] = Positive(wait);
+            sendSum += send;
+            completionSum += completionTicks;
+            agentSum += agentOwn;
+            waitSum += wait;
+            interrupts += (long)PathCounters.HandlerRuns;
         }
-        // A reading of B ticks of work reads B + empty; it costs the round around it its reading + wrapper extra.
-        long empty = (long)emptyTicks;
-        long send = (long)PathCounters.SendTicks - (long)PathCounters.SendReadings * empty;
-        long completionTicks = (long)PathCounters.CompletionTicks - (long)PathCounters.CompletionReadings * empty
-            + (long)PathCounters.HandlerTicks - (long)PathCounters.HandlerRuns * empty;
-        long wait = (long)PathCounters.WaitTicks - (long)PathCounters.WaitReadings * empty;
-        long agentOwn = (long)totalTicks - rounds * empty - (long)PathCounters.Readings * (long)wrapperExtraTicks
-            - (long)PathCounters.SendTicks - (long)PathCounters.CompletionTicks - (long)PathCounters.WaitTicks;
 
-        BenchLine.Write("path", mode, command.Name, "send", Instructions(send, rounds), "instructions");
-        BenchLine.Write("path", mode, command.Name, "completion", Instructions(completionTicks, rounds), "instructions");
-        BenchLine.Write("path", mode, command.Name, "agent", Instructions(agentOwn, rounds), "instructions");
-        BenchLine.Write("path", mode, command.Name, "total", Instructions(send + completionTicks + agentOwn, rounds), "instructions");
-        BenchLine.Write("path", mode, command.Name, "wait", Instructions(wait, rounds), "instructions");
-        BenchLine.Write("path", mode, command.Name, "interrupts", PathCounters.HandlerRuns * 1000 / (ulong)rounds, "per-1000-round-trips");
+        Report(mode, command.Name, "send", s_samples.Send, rounds, sendSum);
+        Report(mode, command.Name, "completion", s_samples.Completion, rounds, completionSum);
+        Report(mode, command.Name, "agent", s_samples.Agent, rounds, agentSum);
+        Report(mode, command.Name, "total", s_samples.Work, rounds, sendSum + completionSum + agentSum);
+        Report(mode, command.Name, "wait", s_samples.Wait, rounds, waitSum);
+        BenchLine.Write("path", mode, command.Name, "interrupts", (ulong)interrupts * 1000 / (ulong)rounds, "per-1000-round-trips");
         return true;
     }
+
+    /// <summary>"path.MODE.COMMAND.PART" is the median round, "...PART.mean" the mean, both in instructions.</summary>
+    private static void Report(string mode, string command, string part, ulong[] samples, int rounds, long sum)
+    {
+        Span<ulong> taken = samples.AsSpan(0, rounds);
+        Percentiles.Sort(taken);
+        BenchLine.Write("path", mode, command, part, Instructions(Percentiles.Of(taken, 50), 1), "instructions");
+        Console.Write("bench,path.");
+        Console.Write(mode);
+        Console.Write('.');
+        Console.Write(command);
+        Console.Write('.');
+        Console.Write(part);
+        Console.Write(".mean,");
+        Console.Write(Instructions(sum, rounds));
+        Console.Write(",instructions\n");
+    }
+
+    private static ulong Positive(long ticks) => ticks > 0 ? (ulong)ticks : 0;
 
     /// <summary>
     /// <paramref name="emptyTicks"/>: what a measured interval around nothing reads. <paramref name="wrapperExtraTicks"/>:

@@ -55,6 +55,7 @@ internal static class Program
         var timedAgent = new ScmiAgent(new TimedTransport(transport), new TimedClock(BoardScmiClock.Instance));
         transport.SetReceiver(agent);
         ulong[] samples = new ulong[LatencyRounds];
+        var pathSamples = new PathSamples(PathRounds);
         int pool = transport.Capabilities.MaxInFlight;
         var handles = new ScmiMessageHandle[pool];
         bool[] active = new bool[pool];
@@ -68,7 +69,7 @@ internal static class Program
         if (pathLength)
         {
             Interrupts.Register(location.InterruptId, timedInterrupt);
-            ok = PathLength.Run(timedAgent, location.InterruptId, quick ? QuickPathRounds : PathRounds);
+            ok = PathLength.Run(timedAgent, location.InterruptId, pathSamples, quick ? QuickPathRounds : PathRounds);
             Interrupts.Register(location.InterruptId, plainInterrupt);
         }
         else
