@@ -45,10 +45,25 @@ namespace App
             Console.Write(Heap.ObjectsAllocated);
             Console.WriteLine(" objects");
 
+            ReportStack("thread", StackUsage.ThreadUsed, StackUsage.ThreadSize);
+            ReportStack("exception", StackUsage.ExceptionUsed, StackUsage.ExceptionSize);
+
             Console.Write("up ");
             Console.Write(Clock.Microseconds);
             Console.WriteLine(" us, done");
             return 0;
+        }
+
+        /// <summary>"  stack NAME: USED of SIZE bytes used" (./nf bench reads this line).</summary>
+        private static void ReportStack(string name, ulong used, ulong size)
+        {
+            Console.Write("  stack ");
+            Console.Write(name);
+            Console.Write(": ");
+            Console.Write(used);
+            Console.Write(" of ");
+            Console.Write(size);
+            Console.WriteLine(" bytes used");
         }
 
         private static void ReportVirtioDevices()

@@ -82,6 +82,10 @@ internal static class Program
             BenchLine.Error("allocated after the seal", (int)(Heap.BytesAllocated - bytesAtSeal));
             return 1;
         }
+        BenchLine.Write("footprint.bench.stack.thread.used", StackUsage.ThreadUsed, "bytes");
+        BenchLine.Write("footprint.bench.stack.thread.size", StackUsage.ThreadSize, "bytes");
+        BenchLine.Write("footprint.bench.stack.exception.used", StackUsage.ExceptionUsed, "bytes");
+        BenchLine.Write("footprint.bench.stack.exception.size", StackUsage.ExceptionSize, "bytes");
         BenchLine.Write("bench.elapsed", Clock.Microseconds, "us");
         return ok ? 0 : 1;
     }

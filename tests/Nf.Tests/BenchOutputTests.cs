@@ -83,6 +83,8 @@ public class BenchOutputTests
         results.Add(new BenchFigure("timing", "latency.irq.base_version.p50", 64_000, "ns"));
         results.Add(new BenchFigure("timing.null", "latency.irq.base_version.p50", 32_000, "ns"));
         results.Add(new BenchFigure("timing", "throughput.8.rate", 12436, "commands/s"));
+        results.Add(new BenchFigure("app", "footprint.app.stack.thread.used", 1872, "bytes"));
+        results.Add(new BenchFigure("app", "footprint.app.stack.thread.size", 65536, "bytes"));
         return results;
     }
 
@@ -102,7 +104,7 @@ public class BenchOutputTests
         Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
         Assert.Equal("bench-error: latency round trip failed", root.GetProperty("runs")[1].GetProperty("error").GetString());
 
-        Assert.Equal(4, root.GetProperty("figures").GetArrayLength());
+        Assert.Equal(6, root.GetProperty("figures").GetArrayLength());
         JsonElement figure = root.GetProperty("figures")[0];
         Assert.Equal(["run", "key", "value", "unit"], figure.EnumerateObject().Select(p => p.Name));
         Assert.Equal("path.irq.base_version.total", figure.GetProperty("key").GetString());
@@ -135,5 +137,7 @@ public class BenchOutputTests
         Assert.Contains("## Latency (µs per round trip, wall clock)", md);
         Assert.Contains("| timing | latency | 2.2 | bench-error: latency round trip failed |", md);
         Assert.Contains("262144 flash", md);
+        Assert.Contains("| firmware/App, thread stack | 1,872 | 65,536 |", md);
+        Assert.DoesNotContain("exception stack", md);
     }
 }

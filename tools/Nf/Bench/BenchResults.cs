@@ -170,13 +170,18 @@ public sealed class BenchResults
         }
         footprint.Add(["nanoFramework, smallest runtime (published)", $"{NanoFrameworkFlashBytes} flash", "", "", $"{NanoFrameworkRamBytes} RAM"]);
         Table(md, ["Program", "text", "data", "bss", "heap at the seal"], footprint);
-        var stacks = _figures.Where(f => f.Run == "app" && f.Key.StartsWith("footprint.app.stack.", StringComparison.Ordinal) && f.Key.EndsWith(".used", StringComparison.Ordinal))
-            .Select(f => f.Key["footprint.app.stack.".Length..^".used".Length]).Distinct().ToList();
-        if (stacks.Count > 0)
+        var stacks = new List<string[]>();
+        foreach ((string run, string program, string label) in new[] { ("app", "app", "firmware/App"), ("timing", "bench", "firmware/Bench") })
         {
-            Table(md, ["Stack (firmware/App)", "high-water mark", "size"],
-                stacks.Select(s => new[] { s, Int(Get("app", $"footprint.app.stack.{s}.used")), Int(Get("app", $"footprint.app.stack.{s}.size")) }).ToList());
+            foreach (string stack in new[] { "thread", "exception" })
+            {
+                string p = $"footprint.{program}.stack.{stack}";
+                if (Get(run, p + ".used") is not null)
+                    stacks.Add([$"{label}, {stack} stack", Int(Get(run, p + ".used")), Int(Get(run, p + ".size"))]);
+            }
         }
+        if (stacks.Count > 0)
+            Table(md, ["Stack", "high-water mark", "size"], stacks);
 
         var platform = _figures.Where(f => f.Run == "platform" && f.Key.EndsWith(".rate", StringComparison.Ordinal)).ToList();
         if (platform.Count > 0)
