@@ -517,6 +517,14 @@ function nano_stack_size
 1:  sub     x0, x2, x1
     ret
 
+// uint64_t nano_stack_top(int exception_stack): the address above the stack's first word.
+function nano_stack_top
+    cbnz    w0, 1f
+    adr_l   x0, __stack_top
+    ret
+1:  adr_l   x0, __exception_stack_top
+    ret
+
 // void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): the unmapped pages.
 function nano_stack_guards
     adr_l   x2, __stack_guard

@@ -15,6 +15,9 @@ public static class StackUsage
     /// <summary>Size of the thread stack in bytes.</summary>
     public static ulong ThreadSize => NativeStackSize(0);
 
+    /// <summary>The address just above the thread stack (where it starts growing down from).</summary>
+    public static ulong ThreadTop => NativeStackTop(0);
+
     /// <summary>Bytes of the exception stack ever used.</summary>
     public static ulong ExceptionUsed => NativeStackUsed(1);
 
@@ -25,6 +28,9 @@ public static class StackUsage
 
     [DllImport("*", EntryPoint = "nano_stack_used"), SuppressGCTransition]
     private static extern ulong NativeStackUsed(int exceptionStack);
+
+    [DllImport("*", EntryPoint = "nano_stack_top"), SuppressGCTransition]
+    private static extern ulong NativeStackTop(int exceptionStack);
 
     [DllImport("*", EntryPoint = "nano_stack_size"), SuppressGCTransition]
     private static extern ulong NativeStackSize(int exceptionStack);
