@@ -140,4 +140,24 @@ public class BenchOutputTests
         Assert.Contains("| firmware/App, thread stack | 1,872 | 65,536 |", md);
         Assert.DoesNotContain("exception stack", md);
     }
+
+    [Fact]
+    public void The_latency_plot_is_a_png_with_one_group_per_measured_configuration()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"nf-bench-{Guid.NewGuid():N}.png");
+        try
+        {
+            Assert.Equal(2, BenchPlot.WriteLatency(Sample(), png));
+            byte[] bytes = File.ReadAllBytes(png);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+            string none = png + ".none.png";
+            Assert.Equal(0, BenchPlot.WriteLatency(new BenchResults(false, DateTimeOffset.UnixEpoch, "h"), none));
+            Assert.False(File.Exists(none));
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
 }

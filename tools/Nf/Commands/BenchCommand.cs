@@ -1,5 +1,5 @@
 // `./nf bench [--quick]`: builds the benchmark firmware, boots it against the SCMI platform and its --null floor,
-// runs the App and the platform's host benchmark, and writes bench/results.md and bench/results.json.
+// runs the App and the platform's host benchmark, and writes bench/results.md, bench/results.json and bench/latency.png.
 using System.Diagnostics;
 using Nf.Bench;
 using Nf.Building;
@@ -83,7 +83,10 @@ public static class BenchCommand
         await File.WriteAllTextAsync(Path.Combine(outputDir, "results.json"), results.ToJson(), cancel);
         string markdown = results.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDir, "results.md"), markdown, cancel);
+        int groups = BenchPlot.WriteLatency(results, Path.Combine(outputDir, "latency.png"));
         Console.Write(markdown);
+        if (groups > 0)
+            Progress.Say($"drew bench/latency.png ({groups} configurations)");
         Progress.Say($"wrote bench/results.md and bench/results.json in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (BenchRun failed in results.Runs.Where(r => r.Error is not null))
             Progress.Say($"{failed.Name}: {failed.Error}");
