@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The front door: ./nf setup | run | test [FILTER] | platform [OPTIONS]
+# The front door: ./nf setup | run | test [FILTER] | platform [OPTIONS] | bench [--quick]
 # `setup` is plain bash because it installs what everything else needs; every other command is the
 # C# runner in tools/Nf, built on demand.
 set -euo pipefail
@@ -88,7 +88,7 @@ runner() {
 cmd="${1:-help}"
 case "$cmd" in
   setup) setup ;;
-  run|test|platform|list) setup; runner "$@" ;;
+  run|test|platform|list|bench) setup; runner "$@" ;;
   help|-h|--help)
     cat <<'TXT'
 usage: ./nf <command>
@@ -98,6 +98,7 @@ usage: ./nf <command>
   test --list      list suites and tests (also: ./nf list [FILTER])
   test --no-build  run what the last build left
   platform [OPTS]  build and start the SCMI platform (vhost-user backend); --help for its options
+  bench [--quick]  measure the agent and the platform; writes bench/results.md and bench/results.json
 TXT
     ;;
   *) say "unknown command '$cmd' (try ./nf help)"; exit 2 ;;

@@ -39,6 +39,14 @@ function _start
 2:  adr_l   x1, nano_device_tree_address
     str     x19, [x1]
 
+    // ---- Paint both stacks (nothing is on them yet) so their high-water marks can be read later ----
+    adr_l   x1, __stack_limit
+    adr_l   x2, __stack_top
+    bl      nano_paint_stack
+    adr_l   x1, __exception_stack_limit
+    adr_l   x2, __exception_stack_top
+    bl      nano_paint_stack
+
     // ---- MMU: identity map, RAM Normal cacheable, devices Device-nGnRE, page 0 unmapped --------
     bl      nano_mmu_enable
 

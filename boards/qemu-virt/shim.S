@@ -470,8 +470,62 @@ nano_recovery_top:
 nano_recovery_count:
     .word   0
 
-// void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): the unmapped pages.
+// Both stacks are painted at boot with 0x4b4154534b415453 ("STAKSTAK"); a high-water mark is where the paint stops.
+
+// nano_paint_stack(x1 = limit, x2 = top): boot only, before any call uses a stack; leaf, touches x1-x3.
     .text
+function nano_paint_stack
+    movz    x3, #0x5453
+    movk    x3, #0x4b41, lsl #16
+    movk    x3, #0x5453, lsl #32
+    movk    x3, #0x4b41, lsl #48
+1:  cmp     x1, x2
+    b.hs    2f
+    str     x3, [x1], #8
+    b       1b
+2:  ret
+
+// uint64_t nano_stack_used(int exception_stack): bytes below the top that were ever written (the painted
+// words from the limit upwards that are still intact are the part never reached).
+function nano_stack_used
+    adr_l   x1, __stack_limit
+    adr_l   x2, __stack_top
+    cbz     w0, 1f
+    adr_l   x1, __exception_stack_limit
+    adr_l   x2, __exception_stack_top
+1:  movz    x3, #0x5453
+    movk    x3, #0x4b41, lsl #16
+    movk    x3, #0x5453, lsl #32
+    movk    x3, #0x4b41, lsl #48
+2:  cmp     x1, x2
+    b.hs    3f
+    ldr     x4, [x1]
+    cmp     x4, x3
+    b.ne    3f
+    add     x1, x1, #8
+    b       2b
+3:  sub     x0, x2, x1
+    ret
+
+// uint64_t nano_stack_size(int exception_stack): the stack's size in bytes.
+function nano_stack_size
+    adr_l   x1, __stack_limit
+    adr_l   x2, __stack_top
+    cbz     w0, 1f
+    adr_l   x1, __exception_stack_limit
+    adr_l   x2, __exception_stack_top
+1:  sub     x0, x2, x1
+    ret
+
+// uint64_t nano_stack_top(int exception_stack): the address above the stack's first word.
+function nano_stack_top
+    cbnz    w0, 1f
+    adr_l   x0, __stack_top
+    ret
+1:  adr_l   x0, __exception_stack_top
+    ret
+
+// void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): the unmapped pages.
 function nano_stack_guards
     adr_l   x2, __stack_guard
     str     x2, [x0]

@@ -53,10 +53,24 @@ internal static class Program
 
         // ---- What the platform has, then the shell ----------------------------------------------
         InventoryReport.Print(context);
+        ReportStack("thread", StackUsage.ThreadUsed, StackUsage.ThreadSize);
+        ReportStack("exception", StackUsage.ExceptionUsed, StackUsage.ExceptionSize);
         Console.WriteLine();
         Console.WriteLine("type 'help' for commands");
         ShellLoop.Run(context, editor);
         return 0;
+    }
+
+    /// <summary>"  stack NAME: USED of SIZE bytes used" (./nf bench reads this line).</summary>
+    private static void ReportStack(string name, ulong used, ulong size)
+    {
+        Console.Write("  stack ");
+        Console.Write(name);
+        Console.Write(": ");
+        Console.Write(used);
+        Console.Write(" of ");
+        Console.Write(size);
+        Console.WriteLine(" bytes used");
     }
 
     private static ShellContext? BringUpScmi()

@@ -1,4 +1,4 @@
-// Entry point of the nf runner: ./nf run | test [--list] [FILTER] | list [FILTER] | platform [OPTIONS].
+// Entry point of the nf runner: ./nf run | test [--list] [FILTER] | list [FILTER] | platform [OPTIONS] | bench [--quick].
 using System.Runtime.InteropServices;
 using Nf;
 using Nf.Commands;
@@ -40,6 +40,7 @@ try
         "test" => await TestCommand.RunAsync(layout, rest, cancel.Token),
         "list" => await TestCommand.RunAsync(layout, ["--list", .. rest], cancel.Token),
         "platform" => await PlatformCommand.RunAsync(layout, rest, cancel.Token),
+        "bench" => await BenchCommand.RunAsync(layout, rest, cancel.Token),
         _ => Usage(command),
     };
 }
@@ -51,6 +52,6 @@ catch (OperationCanceledException)
 
 static int Usage(string command)
 {
-    Progress.Say($"unknown command '{command}'; commands: run, test [--list] [FILTER], list, platform [OPTIONS]");
+    Progress.Say($"unknown command '{command}'; commands: run, test [--list] [FILTER], list, platform [OPTIONS], bench [--quick]");
     return 2;
 }

@@ -17,9 +17,11 @@ public sealed record DaemonOptions
     public int? Seed { get; init; }
     /// <summary>--no-p2a: do not offer VIRTIO_SCMI_F_P2A_CHANNELS (no eventq; async and notify requests answer NOT_SUPPORTED).</summary>
     public bool NoP2A { get; init; }
+    /// <summary>--null: no SCMI model; every command answers SUCCESS at once with fixed zero values (the benchmarks' floor).</summary>
+    public bool NullPlatform { get; init; }
 
     public const string Usage = """
-        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]... [--seed N] [--no-p2a]
+        usage: scmi-platform --socket-path PATH [--platform FILE] [--trace] [--fault SPEC]... [--seed N] [--no-p2a] [--null]
                scmi-platform --print-capabilities | --help
 
         vhost-user backend for QEMU's vhost-user-scmi device: an SCMI platform (firmware) model.
@@ -30,6 +32,8 @@ public sealed record DaemonOptions
           --seed N             seed for random fault choices (repeatable runs)
           --no-p2a             do not offer VIRTIO_SCMI_F_P2A_CHANNELS: no eventq, async and notify
                                requests answer NOT_SUPPORTED
+          --null               no SCMI model: every command answers SUCCESS at once with zero values
+                               (the floor the benchmarks compare the model against)
           --print-capabilities print the backend capabilities as JSON and exit
           --help               this text
         Prints "listening on PATH" when ready; exits 0 on SIGTERM or SIGINT.
@@ -81,6 +85,9 @@ public sealed record DaemonOptions
                 }
                 case "--no-p2a":
                     options = options with { NoP2A = true };
+                    break;
+                case "--null":
+                    options = options with { NullPlatform = true };
                     break;
                 case "--trace":
                     options = options with { Trace = true };

@@ -12,12 +12,17 @@ namespace ScmiPlatform.Daemon;
 public static class ModelFactory
 {
     /// <summary>
-    /// Creates the SCMI platform model from the command line: the description file (platforms/default.json
+    /// Creates the SCMI platform model from the command line (--null: <see cref="NullPlatformModel"/>): the description file (platforms/default.json
     /// next to the assembly when --platform is absent), the --fault list with --seed, and --trace.
     /// A bad description or fault throws <see cref="FormatException"/> / <see cref="ArgumentException"/> naming the field.
     /// </summary>
     public static IScmiDeviceModel Create(DaemonOptions options, TransportLog log)
     {
+        if (options.NullPlatform)
+        {
+            log.Info("null platform: every command answers SUCCESS at once with zero values");
+            return new NullPlatformModel();
+        }
         string path = options.PlatformFile ?? PlatformDescriptionLoader.DefaultPath;
         if (!File.Exists(path))
             throw new FileNotFoundException($"platform description not found: {path}");

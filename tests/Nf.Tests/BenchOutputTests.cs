@@ -1,0 +1,163 @@
+// ./nf bench's own parsing (firmware lines, App banner, size, the platform benchmark) and the shape of results.json/results.md.
+using System.Text.Json;
+using Nf.Bench;
+using Xunit;
+
+namespace Nf.Tests;
+
+public class BenchOutputTests
+{
+    [Fact]
+    public void A_firmware_figure_line_is_read_with_its_run_key_value_and_unit()
+    {
+        BenchFigure? figure = BenchOutputParser.FirmwareLine("icount", "bench,path.irq.base_version.send,1866,instructions");
+        Assert.Equal(new BenchFigure("icount", "path.irq.base_version.send", 1866, "instructions"), figure);
+    }
+
+    [Theory]
+    [InlineData("Test passed,Foo.Bar,12")]
+    [InlineData("bench,path.irq.base_version.send,1866")]
+    [InlineData("bench,path.irq.base_version.send,many,instructions")]
+    [InlineData("bench,,1866,instructions")]
+    [InlineData("bench,key,1866,")]
+    [InlineData("bench,key,1866,instructions,extra")]
+    [InlineData("bench-error,sensor_reading_get irq round trip failed")]
+    public void Any_other_line_is_not_a_figure(string line) => Assert.Null(BenchOutputParser.FirmwareLine("icount", line));
+
+    [Fact]
+    public void A_firmware_error_line_is_read_and_a_figure_line_is_not_an_error()
+    {
+        Assert.Equal("sensor_reading_get irq round trip failed", BenchOutputParser.FirmwareError("bench-error,sensor_reading_get irq round trip failed"));
+        Assert.Null(BenchOutputParser.FirmwareError("bench,key,1,bytes"));
+    }
+
+    [Fact]
+    public void The_app_banner_gives_the_heap_at_the_seal_and_each_stack_high_water_mark()
+    {
+        Assert.Equal(
+            [new BenchFigure("app", "footprint.app.heap_sealed", 8944, "bytes"), new BenchFigure("app", "footprint.app.heap_objects", 31, "objects")],
+            BenchOutputParser.AppLine("  heap sealed: 8944 bytes in 31 objects").ToList());
+        Assert.Equal(
+            [new BenchFigure("app", "footprint.app.stack.thread.used", 2144, "bytes"), new BenchFigure("app", "footprint.app.stack.thread.size", 65536, "bytes")],
+            BenchOutputParser.AppLine("  stack thread: 2144 of 65536 bytes used").ToList());
+        Assert.Empty(BenchOutputParser.AppLine("  heap: 65536 KiB, timer 62500 kHz"));
+    }
+
+    [Fact]
+    public void Size_output_gives_text_data_and_bss_and_garbage_gives_nothing()
+    {
+        const string output = "   text\t   data\t    bss\t    dec\t    hex\tfilename\n  36780\t  23400\t 131456\t 191636\t  2ec94\timage.elf\n";
+        Assert.Equal(
+            [
+                new BenchFigure("size", "footprint.app.text", 36780, "bytes"),
+                new BenchFigure("size", "footprint.app.data", 23400, "bytes"),
+                new BenchFigure("size", "footprint.app.bss", 131456, "bytes"),
+            ],
+            BenchOutputParser.SizeOutput("app", output));
+        Assert.Empty(BenchOutputParser.SizeOutput("app", "aarch64-linux-gnu-size: 'image.elf': No such file"));
+    }
+
+    [Fact]
+    public void A_platform_benchmark_report_line_gives_rate_and_percentiles_in_microseconds()
+    {
+        // The format of tools/ScmiPlatform.Bench/LatencyStats.Report.
+        const string line = "in-process, SCMI model (base), 32 per kick           200000 req      510,344 req/s   p50     1.85 us   p99     4.90 us   max     310.2 us";
+        IReadOnlyList<BenchFigure> figures = BenchOutputParser.PlatformLine(line);
+        Assert.Equal(
+            [
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_32_per_kick.rate", 510344, "requests/s"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_32_per_kick.p50", 1.85, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_32_per_kick.p99", 4.90, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_32_per_kick.max", 310.2, "us"),
+            ],
+            figures);
+        Assert.Empty(BenchOutputParser.PlatformLine("SCMI platform queue service, 2 CPUs, .NET 10.0.4; 200000 requests per scenario"));
+    }
+
+    private static BenchResults Sample()
+    {
+        var results = new BenchResults(quick: true, DateTimeOffset.Parse("2026-12-03T01:37:40Z"), "2 CPUs, QEMU 10.0.2");
+        results.AddRun(new BenchRun("icount", "agent path length", 1.52, null));
+        results.AddRun(new BenchRun("timing", "latency", 2.2, "bench-error: latency round trip failed"));
+        results.Add(new BenchFigure("icount", "path.irq.base_version.total", 6672, "instructions"));
+        results.Add(new BenchFigure("timing", "latency.irq.base_version.p50", 64_000, "ns"));
+        results.Add(new BenchFigure("timing.null", "latency.irq.base_version.p50", 32_000, "ns"));
+        results.Add(new BenchFigure("timing", "throughput.8.rate", 12436, "commands/s"));
+        results.Add(new BenchFigure("app", "footprint.app.stack.thread.used", 1872, "bytes"));
+        results.Add(new BenchFigure("app", "footprint.app.stack.thread.size", 65536, "bytes"));
+        return results;
+    }
+
+    [Fact]
+    public void Results_json_has_the_documented_shape()
+    {
+        using JsonDocument json = JsonDocument.Parse(Sample().ToJson());
+        JsonElement root = json.RootElement;
+        Assert.Equal(BenchResults.SchemaVersion, root.GetProperty("schema").GetInt32());
+        Assert.True(root.GetProperty("quick").GetBoolean());
+        Assert.Equal("2026-12-03T01:37:40Z", root.GetProperty("started").GetString());
+        Assert.Equal("2 CPUs, QEMU 10.0.2", root.GetProperty("host").GetString());
+
+        JsonElement run = root.GetProperty("runs")[0];
+        Assert.Equal(["name", "description", "seconds", "error"], run.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1.5, run.GetProperty("seconds").GetDouble());
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
+        Assert.Equal("bench-error: latency round trip failed", root.GetProperty("runs")[1].GetProperty("error").GetString());
+
+        Assert.Equal(6, root.GetProperty("figures").GetArrayLength());
+        JsonElement figure = root.GetProperty("figures")[0];
+        Assert.Equal(["run", "key", "value", "unit"], figure.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("path.irq.base_version.total", figure.GetProperty("key").GetString());
+        Assert.Equal(6672, figure.GetProperty("value").GetDouble());
+        Assert.Equal("instructions", figure.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Results_json_reads_back_to_the_same_figures_and_a_foreign_schema_is_refused()
+    {
+        BenchResults sample = Sample();
+        BenchResults back = BenchResults.FromJson(sample.ToJson());
+        Assert.Equal(sample.Figures, back.Figures);
+        Assert.Equal(sample.Runs.Select(r => (r.Name, r.Error)), back.Runs.Select(r => (r.Name, r.Error)));
+        Assert.False(back.Succeeded);
+
+        string foreign = sample.ToJson().Replace($"\"schema\": {BenchResults.SchemaVersion}", "\"schema\": 99", StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => BenchResults.FromJson(foreign));
+    }
+
+    [Fact]
+    public void Results_markdown_shows_units_ratios_and_a_dash_for_what_was_not_measured()
+    {
+        string md = Sample().ToMarkdown();
+        Assert.Contains("| Command | Completion | Send (instr) |", md);
+        Assert.Contains("| BASE PROTOCOL_VERSION | irq | – | – | – | 6,672 |", md);
+        // 64 µs against 32 µs on the null platform: ratio 2.00.
+        Assert.Contains("| BASE PROTOCOL_VERSION | irq | 64.0 | – | – | 32.0 | – | 2.00 |", md);
+        Assert.Contains("| 8 | 12,436 | – | – |", md);
+        Assert.Contains("## Latency (µs per round trip, wall clock)", md);
+        Assert.Contains("| timing | latency | 2.2 | bench-error: latency round trip failed |", md);
+        Assert.Contains("262144 flash", md);
+        Assert.Contains("| firmware/App, thread stack | 1,872 | 65,536 |", md);
+        Assert.DoesNotContain("exception stack", md);
+    }
+
+    [Fact]
+    public void The_latency_plot_is_a_png_with_one_group_per_measured_configuration()
+    {
+        string png = Path.Combine(Path.GetTempPath(), $"nf-bench-{Guid.NewGuid():N}.png");
+        try
+        {
+            Assert.Equal(2, BenchPlot.WriteLatency(Sample(), png));
+            byte[] bytes = File.ReadAllBytes(png);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+            string none = png + ".none.png";
+            Assert.Equal(0, BenchPlot.WriteLatency(new BenchResults(false, DateTimeOffset.UnixEpoch, "h"), none));
+            Assert.False(File.Exists(none));
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+}
