@@ -17,7 +17,7 @@ namespace Scmi.Tests.Doubles;
 /// </summary>
 public sealed class PlatformBackend : DeviceBackend, IQueueSignals
 {
-    private static readonly Lazy<PlatformDescription> s_description = new(() => PlatformDescriptionLoader.LoadFile(PlatformDescriptionLoader.DefaultPath));
+    private static readonly Lazy<PlatformDescription> Description = new(() => PlatformDescriptionLoader.LoadFile(PlatformDescriptionLoader.DefaultPath));
     private readonly PinnedGuestMemory _memory;
     private readonly GuestMemory _deviceMemory;
 
@@ -26,7 +26,7 @@ public sealed class PlatformBackend : DeviceBackend, IQueueSignals
         _memory = memory;
         _deviceMemory = memory.DeviceView();
         FaultPlan plan = faults is null ? FaultPlan.None : FaultOptions.FromTexts(faults, seed);
-        Model = ScmiPlatformModel.Create(s_description.Value, plan, trace: null, scheduler);
+        Model = ScmiPlatformModel.Create(Description.Value, plan, trace: null, scheduler);
         Device = new ScmiVirtioDevice(Model, TransportLog.Silent);
     }
 
