@@ -3,41 +3,40 @@
 using System.Runtime.InteropServices;
 using Nano.Runtime;
 
-namespace Nano.Runtime.Native
+namespace Nano.Runtime.Native;
+
+internal static class BoardBringUp
 {
-    internal static class BoardBringUp
+    public const string Name = "qemu-virt";
+
+    /// <summary>End of RAM: the device tree's, once bring-up has read it; the guaranteed minimum before.</summary>
+    public static ulong RamEnd { get; private set; } = BoardMap.RamBase + BoardMap.RamMinimumSize;
+
+    [UnmanagedCallersOnly(EntryPoint = "nano_board_init")]
+    private static void Initialize()
     {
-        public const string Name = "qemu-virt";
-
-        /// <summary>End of RAM: the device tree's, once bring-up has read it; the guaranteed minimum before.</summary>
-        public static ulong RamEnd { get; private set; } = BoardMap.RamBase + BoardMap.RamMinimumSize;
-
-        [UnmanagedCallersOnly(EntryPoint = "nano_board_init")]
-        private static void Initialize()
+        // ---- RAM: the heap up to the end of the RAM QEMU gave us (the device tree's /memory), within the
+        //      map; everything mapped above that end unmapped, so a stray access faults ----
+        ulong ramEnd = RamFromDeviceTree.FindRamEnd(Board.DeviceTreeAddress);
+        if (ramEnd > BoardMap.RamBase && ramEnd <= BoardMap.MappedRamEnd)
         {
-            // ---- RAM: the heap up to the end of the RAM QEMU gave us (the device tree's /memory), within the
-            //      map; everything mapped above that end unmapped, so a stray access faults ----
-            ulong ramEnd = RamFromDeviceTree.FindRamEnd(Board.DeviceTreeAddress);
-            if (ramEnd > BoardMap.RamBase && ramEnd <= BoardMap.MappedRamEnd)
-            {
-                Heap.SetEnd(ramEnd);
-                RamEnd = ramEnd;
-                NativeUnmapRamFrom(ramEnd);
-            }
-
-            // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
-            InterruptController.Initialize();
-
-            // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
-            Clock.Initialize();
-
-            // ---- Console: PL011 at Pl011Base needs no set-up under QEMU (polled transmit only) ----
-
-            // ---- Interrupts on: from here devices may interrupt the program ----
-            Cpu.EnableInterrupts();
+            Heap.SetEnd(ramEnd);
+            RamEnd = ramEnd;
+            NativeUnmapRamFrom(ramEnd);
         }
 
-        [DllImport("*", EntryPoint = "nano_mmu_unmap_ram_from"), SuppressGCTransition]
-        private static extern void NativeUnmapRamFrom(ulong end);
+        // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
+        InterruptController.Initialize();
+
+        // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
+        Clock.Initialize();
+
+        // ---- Console: PL011 at Pl011Base needs no set-up under QEMU (polled transmit only) ----
+
+        // ---- Interrupts on: from here devices may interrupt the program ----
+        Cpu.EnableInterrupts();
     }
+
+    [DllImport("*", EntryPoint = "nano_mmu_unmap_ram_from"), SuppressGCTransition]
+    private static extern void NativeUnmapRamFrom(ulong end);
 }

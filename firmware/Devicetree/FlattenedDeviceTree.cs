@@ -78,7 +78,9 @@ public readonly ref struct FlattenedDeviceTree
             return DeviceTreeStatus.UnsupportedVersion;
         if (!FitsIn(structureOffset, structureSize, (uint)totalSize) || !FitsIn(stringsOffset, stringsSize, (uint)totalSize)
             || structureOffset % 4 != 0 || structureSize % 4 != 0)
+        {
             return DeviceTreeStatus.BadHeader;
+        }
         tree = new FlattenedDeviceTree(blob.Slice((int)structureOffset, (int)structureSize), blob.Slice((int)stringsOffset, (int)stringsSize));
         // The root must open the structure block.
         if (!tree.TryReadBeginNode(0, out _, out _))

@@ -5,201 +5,200 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Nano.Runtime;
 
-namespace Nano.Runtime.Native
+namespace Nano.Runtime.Native;
+
+/// <summary>How a shared peripheral interrupt signals (GIC configuration).</summary>
+public enum InterruptTrigger
 {
-    /// <summary>How a shared peripheral interrupt signals (GIC configuration).</summary>
-    public enum InterruptTrigger
+    /// <summary>Asserted while the device's condition holds (the handler must clear it at the device).</summary>
+    Level = 0,
+    /// <summary>One interrupt per rising edge (virtio-mmio on QEMU).</summary>
+    Edge = 1,
+}
+
+/// <summary>
+/// Routes interrupts to C# handlers. A handler runs in IRQ context on the exception stack with
+/// interrupts masked; it receives its INTID and must not block. The end-of-interrupt is signalled after
+/// it returns. Register, then configure the trigger, then <see cref="Enable"/>.
+/// Drivers register an <see cref="InterruptHandler"/> object and need no unsafe code; the function-pointer
+/// overload remains for the runtime's own handlers (the timer).
+/// </summary>
+// Safety: function handlers are managed function pointers, null-checked on registration; both tables are
+// written only with interrupts masked and read by Dispatch, which runs with interrupts masked, so a
+// handler is never seen half-registered. Tables are indexed only after Check (INTID <= 1019 < 1020).
+// The object table holds the handler references: with no garbage collector nothing is freed, and a
+// registered object stays referenced from here until Unregister or a new Register replaces it.
+public static unsafe class Interrupts
+{
+    /// <summary>INTIDs 0..1019 are real interrupts (1020..1023 are special).</summary>
+    public const uint MaximumIntid = 1019;
+
+    [InlineArray(1020)]
+    private struct FunctionTable
     {
-        /// <summary>Asserted while the device's condition holds (the handler must clear it at the device).</summary>
-        Level = 0,
-        /// <summary>One interrupt per rising edge (virtio-mmio on QEMU).</summary>
-        Edge = 1,
+        private nint _handler;
     }
 
-    /// <summary>
-    /// Routes interrupts to C# handlers. A handler runs in IRQ context on the exception stack with
-    /// interrupts masked; it receives its INTID and must not block. The end-of-interrupt is signalled after
-    /// it returns. Register, then configure the trigger, then <see cref="Enable"/>.
-    /// Drivers register an <see cref="InterruptHandler"/> object and need no unsafe code; the function-pointer
-    /// overload remains for the runtime's own handlers (the timer).
-    /// </summary>
-    // Safety: function handlers are managed function pointers, null-checked on registration; both tables are
-    // written only with interrupts masked and read by Dispatch, which runs with interrupts masked, so a
-    // handler is never seen half-registered. Tables are indexed only after Check (INTID <= 1019 < 1020).
-    // The object table holds the handler references: with no garbage collector nothing is freed, and a
-    // registered object stays referenced from here until Unregister or a new Register replaces it.
-    public static unsafe class Interrupts
+    [InlineArray(1020)]
+    private struct ObjectTable
     {
-        /// <summary>INTIDs 0..1019 are real interrupts (1020..1023 are special).</summary>
-        public const uint MaximumIntid = 1019;
+        private InterruptHandler? _handler;
+    }
 
-        [InlineArray(1020)]
-        private struct FunctionTable
+    private static FunctionTable s_functions;
+    private static ObjectTable s_objects;
+    private static uint s_inService = InterruptController.NoInterrupt;
+    private static ulong s_delivered;
+
+    /// <summary>Total interrupts dispatched to handlers since boot. A volatile read: the thread polls what IRQ
+    /// context writes, and a plain load would be hoisted out of the poll loop (it would spin forever).</summary>
+    public static ulong DeliveredCount => Volatile.Read(ref s_delivered);
+
+    /// <summary>Sets <paramref name="handler"/>'s <see cref="InterruptHandler.OnInterrupt"/> as the handler for
+    /// <paramref name="intid"/> (replacing any earlier one). The object stays referenced until replaced or unregistered.</summary>
+    public static void Register(uint intid, InterruptHandler handler)
+    {
+        Check(intid);
+        if (handler is null)
+            Panic.Fail("Interrupts.Register: null handler (use Unregister)");
+        ulong state = Cpu.SaveAndDisable();
+        ObjectSlot(intid) = handler;
+        FunctionSlot(intid) = 0;
+        Cpu.Restore(state);
+    }
+
+    /// <summary>Sets a function as the handler for <paramref name="intid"/> (replacing any earlier one).
+    /// For the runtime's own handlers; drivers register an <see cref="InterruptHandler"/>.</summary>
+    public static void Register(uint intid, delegate*<uint, void> handler)
+    {
+        Check(intid);
+        if (handler is null)
+            Panic.Fail("Interrupts.Register: null handler (use Unregister)");
+        ulong state = Cpu.SaveAndDisable();
+        FunctionSlot(intid) = (nint)handler;
+        ObjectSlot(intid) = null;
+        Cpu.Restore(state);
+    }
+
+    /// <summary>Disables <paramref name="intid"/> and forgets its handler.</summary>
+    public static void Unregister(uint intid)
+    {
+        Check(intid);
+        InterruptController.Disable(intid);
+        ulong state = Cpu.SaveAndDisable();
+        FunctionSlot(intid) = 0;
+        ObjectSlot(intid) = null;
+        Cpu.Restore(state);
+    }
+
+    /// <summary>Lets <paramref name="intid"/> reach the CPU. A handler must be registered first.</summary>
+    public static void Enable(uint intid)
+    {
+        Check(intid);
+        if (!HasHandler(intid))
         {
-            private nint _handler;
+            Panic.WriteHeader("Interrupts.Enable: no handler registered");
+            Panic.WriteDetail("INTID", intid);
+            Panic.Stop();
         }
+        InterruptController.Enable(intid);
+    }
 
-        [InlineArray(1020)]
-        private struct ObjectTable
+    /// <summary>Stops <paramref name="intid"/> from reaching the CPU.</summary>
+    public static void Disable(uint intid)
+    {
+        Check(intid);
+        InterruptController.Disable(intid);
+    }
+
+    /// <summary>True when <paramref name="intid"/> is enabled at the controller.</summary>
+    public static bool IsEnabled(uint intid)
+    {
+        Check(intid);
+        return InterruptController.IsEnabled(intid);
+    }
+
+    /// <summary>Sets edge or level triggering (shared peripheral interrupts; SGIs and PPIs are fixed). An enabled
+    /// INTID is disabled while its configuration changes (the GIC leaves the change undefined otherwise) and
+    /// enabled again.</summary>
+    public static void Configure(uint intid, InterruptTrigger trigger)
+    {
+        Check(intid);
+        InterruptController.Configure(intid, trigger == InterruptTrigger.Edge);
+    }
+
+    /// <summary>Makes <paramref name="intid"/> pending from software (shared peripheral interrupts), as if the
+    /// device had raised it: exercises a handler without the device.</summary>
+    public static void SetPending(uint intid)
+    {
+        Check(intid);
+        InterruptController.SetPending(intid);
+    }
+
+    /// <summary>True when <paramref name="intid"/> is pending at the controller.</summary>
+    public static bool IsPending(uint intid)
+    {
+        Check(intid);
+        return InterruptController.IsPending(intid);
+    }
+
+    private static void Check(uint intid)
+    {
+        if (intid > MaximumIntid)
         {
-            private InterruptHandler? _handler;
+            Panic.WriteHeader("Interrupts: INTID out of range");
+            Panic.WriteDetail("INTID", intid);
+            Panic.Stop();
         }
+    }
 
-        private static FunctionTable s_functions;
-        private static ObjectTable s_objects;
-        private static uint s_inService = InterruptController.NoInterrupt;
-        private static ulong s_delivered;
+    private static ref nint FunctionSlot(uint intid) => ref Unsafe.Add(ref Unsafe.As<FunctionTable, nint>(ref s_functions), (nint)intid);
 
-        /// <summary>Total interrupts dispatched to handlers since boot. A volatile read: the thread polls what IRQ
-        /// context writes, and a plain load would be hoisted out of the poll loop (it would spin forever).</summary>
-        public static ulong DeliveredCount => Volatile.Read(ref s_delivered);
+    private static ref InterruptHandler? ObjectSlot(uint intid)
+        => ref Unsafe.Add(ref Unsafe.As<ObjectTable, InterruptHandler?>(ref s_objects), (nint)intid);
 
-        /// <summary>Sets <paramref name="handler"/>'s <see cref="InterruptHandler.OnInterrupt"/> as the handler for
-        /// <paramref name="intid"/> (replacing any earlier one). The object stays referenced until replaced or unregistered.</summary>
-        public static void Register(uint intid, InterruptHandler handler)
+    private static bool HasHandler(uint intid) => FunctionSlot(intid) != 0 || ObjectSlot(intid) is not null;
+
+    /// <summary>Entered from the IRQ vector: acknowledge, run the handler, end the interrupt.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "nano_irq")]
+    private static void Dispatch(ExceptionFrame* frame)
+    {
+        uint acknowledge = InterruptController.Acknowledge();
+        uint intid = acknowledge & 0x3FF;
+        if (intid > MaximumIntid)
+            return;                                 // spurious: nothing to end
+        Volatile.Write(ref s_inService, acknowledge);
+        InterruptHandler? handlerObject = ObjectSlot(intid);
+        nint handler = FunctionSlot(intid);
+        if (handlerObject is null && handler == 0)
         {
-            Check(intid);
-            if (handler is null)
-                Panic.Fail("Interrupts.Register: null handler (use Unregister)");
-            ulong state = Cpu.SaveAndDisable();
-            ObjectSlot(intid) = handler;
-            FunctionSlot(intid) = 0;
-            Cpu.Restore(state);
-        }
-
-        /// <summary>Sets a function as the handler for <paramref name="intid"/> (replacing any earlier one).
-        /// For the runtime's own handlers; drivers register an <see cref="InterruptHandler"/>.</summary>
-        public static void Register(uint intid, delegate*<uint, void> handler)
-        {
-            Check(intid);
-            if (handler is null)
-                Panic.Fail("Interrupts.Register: null handler (use Unregister)");
-            ulong state = Cpu.SaveAndDisable();
-            FunctionSlot(intid) = (nint)handler;
-            ObjectSlot(intid) = null;
-            Cpu.Restore(state);
-        }
-
-        /// <summary>Disables <paramref name="intid"/> and forgets its handler.</summary>
-        public static void Unregister(uint intid)
-        {
-            Check(intid);
             InterruptController.Disable(intid);
-            ulong state = Cpu.SaveAndDisable();
-            FunctionSlot(intid) = 0;
-            ObjectSlot(intid) = null;
-            Cpu.Restore(state);
-        }
-
-        /// <summary>Lets <paramref name="intid"/> reach the CPU. A handler must be registered first.</summary>
-        public static void Enable(uint intid)
-        {
-            Check(intid);
-            if (!HasHandler(intid))
-            {
-                Panic.WriteHeader("Interrupts.Enable: no handler registered");
-                Panic.WriteDetail("INTID", intid);
-                Panic.Stop();
-            }
-            InterruptController.Enable(intid);
-        }
-
-        /// <summary>Stops <paramref name="intid"/> from reaching the CPU.</summary>
-        public static void Disable(uint intid)
-        {
-            Check(intid);
-            InterruptController.Disable(intid);
-        }
-
-        /// <summary>True when <paramref name="intid"/> is enabled at the controller.</summary>
-        public static bool IsEnabled(uint intid)
-        {
-            Check(intid);
-            return InterruptController.IsEnabled(intid);
-        }
-
-        /// <summary>Sets edge or level triggering (shared peripheral interrupts; SGIs and PPIs are fixed). An enabled
-        /// INTID is disabled while its configuration changes (the GIC leaves the change undefined otherwise) and
-        /// enabled again.</summary>
-        public static void Configure(uint intid, InterruptTrigger trigger)
-        {
-            Check(intid);
-            InterruptController.Configure(intid, trigger == InterruptTrigger.Edge);
-        }
-
-        /// <summary>Makes <paramref name="intid"/> pending from software (shared peripheral interrupts), as if the
-        /// device had raised it: exercises a handler without the device.</summary>
-        public static void SetPending(uint intid)
-        {
-            Check(intid);
-            InterruptController.SetPending(intid);
-        }
-
-        /// <summary>True when <paramref name="intid"/> is pending at the controller.</summary>
-        public static bool IsPending(uint intid)
-        {
-            Check(intid);
-            return InterruptController.IsPending(intid);
-        }
-
-        private static void Check(uint intid)
-        {
-            if (intid > MaximumIntid)
-            {
-                Panic.WriteHeader("Interrupts: INTID out of range");
-                Panic.WriteDetail("INTID", intid);
-                Panic.Stop();
-            }
-        }
-
-        private static ref nint FunctionSlot(uint intid) => ref Unsafe.Add(ref Unsafe.As<FunctionTable, nint>(ref s_functions), (nint)intid);
-
-        private static ref InterruptHandler? ObjectSlot(uint intid)
-            => ref Unsafe.Add(ref Unsafe.As<ObjectTable, InterruptHandler?>(ref s_objects), (nint)intid);
-
-        private static bool HasHandler(uint intid) => FunctionSlot(intid) != 0 || ObjectSlot(intid) is not null;
-
-        /// <summary>Entered from the IRQ vector: acknowledge, run the handler, end the interrupt.</summary>
-        [UnmanagedCallersOnly(EntryPoint = "nano_irq")]
-        private static void Dispatch(ExceptionFrame* frame)
-        {
-            uint acknowledge = InterruptController.Acknowledge();
-            uint intid = acknowledge & 0x3FF;
-            if (intid > MaximumIntid)
-                return;                                 // spurious: nothing to end
-            Volatile.Write(ref s_inService, acknowledge);
-            InterruptHandler? handlerObject = ObjectSlot(intid);
-            nint handler = FunctionSlot(intid);
-            if (handlerObject is null && handler == 0)
-            {
-                InterruptController.Disable(intid);
-                InterruptController.EndOfInterrupt(acknowledge);
-                Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
-                Panic.WriteHeader("interrupt without a handler");
-                Panic.WriteDetail("INTID", intid);
-                Panic.Stop();
-            }
-            // Single writer (IRQ context, interrupts masked): a volatile store is enough, no read-modify-write race.
-            Volatile.Write(ref s_delivered, s_delivered + 1);
-            // A virtual call or a direct call through the pointer: nothing allocates on this path.
-            if (handlerObject is not null)
-                handlerObject.OnInterrupt(intid);
-            else
-                ((delegate*<uint, void>)handler)(intid);
-            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
             InterruptController.EndOfInterrupt(acknowledge);
-        }
-
-        /// <summary>Called by the shim before a recovery escape leaves handler mode: finish the interrupt
-        /// in service (if a handler faulted) so the controller accepts further interrupts.</summary>
-        [UnmanagedCallersOnly(EntryPoint = "nano_escape_hook")]
-        private static void OnEscape()
-        {
-            uint acknowledge = s_inService;
-            if (acknowledge == InterruptController.NoInterrupt)
-                return;
             Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
-            InterruptController.EndOfInterrupt(acknowledge);
+            Panic.WriteHeader("interrupt without a handler");
+            Panic.WriteDetail("INTID", intid);
+            Panic.Stop();
         }
+        // Single writer (IRQ context, interrupts masked): a volatile store is enough, no read-modify-write race.
+        Volatile.Write(ref s_delivered, s_delivered + 1);
+        // A virtual call or a direct call through the pointer: nothing allocates on this path.
+        if (handlerObject is not null)
+            handlerObject.OnInterrupt(intid);
+        else
+            ((delegate*<uint, void>)handler)(intid);
+        Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
+        InterruptController.EndOfInterrupt(acknowledge);
+    }
+
+    /// <summary>Called by the shim before a recovery escape leaves handler mode: finish the interrupt
+    /// in service (if a handler faulted) so the controller accepts further interrupts.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "nano_escape_hook")]
+    private static void OnEscape()
+    {
+        uint acknowledge = s_inService;
+        if (acknowledge == InterruptController.NoInterrupt)
+            return;
+        Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
+        InterruptController.EndOfInterrupt(acknowledge);
     }
 }

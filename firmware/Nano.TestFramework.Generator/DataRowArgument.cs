@@ -66,7 +66,9 @@ internal readonly struct DataRowArgument
 
         if (value is string && target.SpecialType is not (SpecialType.System_String or SpecialType.System_Object)
             && !IsReadOnlySpanOfChar(target))
+        {
             return Fail($"a string cannot be passed to '{parameter.Name}' of type {target.ToDisplayString()}");
+        }
         if (value is bool && target.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Object))
             return Fail($"a bool cannot be passed to '{parameter.Name}' of type {target.ToDisplayString()}");
 
@@ -102,8 +104,10 @@ internal readonly struct DataRowArgument
     private static string? EnumMemberName(INamedTypeSymbol enumType, object value)
     {
         foreach (ISymbol member in enumType.GetMembers())
+        {
             if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value))
                 return field.Name;
+        }
         return null;
     }
 }

@@ -67,8 +67,10 @@ internal static class TestClassReader
         }
 
         if (hasInstanceMembers && !CanConstruct(type))
+        {
             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ClassShape, classLocation, displayName,
                 "instance test methods need a non-abstract, non-static class with an accessible parameterless constructor"));
+        }
         return new TestClassPlan(fullName, displayName, setup, cleanup, cases, diagnostics);
     }
 
@@ -81,10 +83,14 @@ internal static class TestClassReader
         if (rows.Length == 0)
         {
             if (method.Parameters.Length > 0)
+            {
                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DataRowMismatch, location, method.Name,
                     $"the method takes {method.Parameters.Length} parameter(s) but has no [DataRow]"));
+            }
             else
+            {
                 cases.Add(new TestCasePlan(baseName, method.Name, method.IsStatic, ""));
+            }
             return;
         }
 
@@ -144,8 +150,10 @@ internal static class TestClassReader
         if (type.IsGenericType)
             return "a generic class cannot be instantiated by the generated runner";
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
             if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                 return "it must be public or internal (nested classes too) so the generated runner can reach it";
+        }
         return null;
     }
 

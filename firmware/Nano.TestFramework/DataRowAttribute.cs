@@ -2,13 +2,12 @@
 // named Class.Method(args). The values are read at build time and passed as typed constants,
 // so nothing here is ever constructed or boxed on target.
 using System;
-namespace Nano.TestFramework
+namespace Nano.TestFramework;
+
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class DataRowAttribute : Attribute
 {
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-    public sealed class DataRowAttribute : Attribute
+    public DataRowAttribute(params object?[] data)
     {
-        public DataRowAttribute(params object?[] data)
-        {
-        }
     }
 }

@@ -48,7 +48,9 @@ public sealed partial class ScmiVirtioTransport
             Volatile.Write(ref _workWanted, 0);
             if (Volatile.Read(ref _ready) != 0 && (_cmdq.HasUsed || (_eventq is not null && _eventq.HasUsed) || _cmdq.IsBroken
                 || (_eventq is not null && _eventq.IsBroken)))
+            {
                 DrainLocked(context);
+            }
             Interleave();
             Interlocked.Exchange(ref _owner, 0);
             Interleave();

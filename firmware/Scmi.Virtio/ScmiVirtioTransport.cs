@@ -273,7 +273,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
             return ScmiTransportResult.NotReady;
         if (parameters.Length > _options.MaxPayloadBytes || maxReturnBytes > _options.MaxPayloadBytes
             || maxReturnBytes < 0 || expectedReturnBytes < 0 || expectedReturnBytes > maxReturnBytes)
+        {
             return ScmiTransportResult.TooLarge;
+        }
         poll |= _options.ForcePolling;
 
         int slot = TakeFreeMessage();
@@ -383,7 +385,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         // kick (reading used.idx is not a queue operation), or another context left work for whoever holds the queues.
         if (Volatile.Read(ref _ready) == 0
             || (!_cmdq.HasUsedIndexMoved(Volatile.Read(ref _txSnapshot[slot])) && Volatile.Read(ref _workWanted) == 0))
+        {
             return false;
+        }
         if (!TryClaimOwner())
         {
             RequestWork();

@@ -12,7 +12,7 @@ public sealed class BuiltImage
 {
     public const string Objdump = "aarch64-linux-gnu-objdump";
 
-    private static readonly Dictionary<string, BuiltImage> s_loaded = new();
+    private static readonly Dictionary<string, BuiltImage> Loaded = new();
 
     private BuiltImage(string path, Dictionary<string, List<Instruction>> functions)
     {
@@ -38,9 +38,9 @@ public sealed class BuiltImage
 
     private static BuiltImage Load(string key, string project)
     {
-        lock (s_loaded)
+        lock (Loaded)
         {
-            if (s_loaded.TryGetValue(key, out BuiltImage? image))
+            if (Loaded.TryGetValue(key, out BuiltImage? image))
                 return image;
             string? path = typeof(BuiltImage).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .FirstOrDefault(a => a.Key == key)?.Value;
@@ -58,7 +58,7 @@ public sealed class BuiltImage
             objdump.WaitForExit();
             Assert.True(objdump.ExitCode == 0, $"{Objdump} failed on {path}: {errors.Result}");
             image = new BuiltImage(path, ObjdumpParser.Parse(listing));
-            s_loaded[key] = image;
+            Loaded[key] = image;
             return image;
         }
     }

@@ -25,7 +25,9 @@ public static class ExclusiveSites
             {
                 if (!load.Mnemonic.EndsWith("al", StringComparison.Ordinal) && !load.Mnemonic.EndsWith("alb", StringComparison.Ordinal)
                     && !load.Mnemonic.EndsWith("alh", StringComparison.Ordinal))
+                {
                     violations.Add($"{load}: LSE atomic without acquire-release");
+                }
                 continue;
             }
             if (!IsExclusiveLoad(load))
@@ -67,7 +69,9 @@ public static class ExclusiveSites
                 Instruction exit = body[j];
                 if (exit.Mnemonic.StartsWith("b.", StringComparison.Ordinal) && exit.TargetAddress is ulong target
                     && !ReachesFullBarrier(body, IndexOf(body, target)))
+                {
                     violations.Add($"{exit}: the compare-failed exit has no dmb ish");
+                }
             }
         }
         return violations;

@@ -75,8 +75,10 @@ public sealed partial class LinuxBootTests(LinuxGuestFixture fixture)
         byte[] withDriver = [ProtocolNumber.PowerDomain, ProtocolNumber.Performance, ProtocolNumber.Clock, ProtocolNumber.Sensor,
             ProtocolNumber.ResetDomain, ProtocolNumber.VoltageDomain];
         foreach (byte protocol in OfferedProtocols.Of(Run.Description).Intersect(withDriver))
+        {
             Assert.True(devices.Any(d => d.Protocol == protocol && d.Driver != "none"),
                 $"no driver bound for protocol 0x{protocol:x2}; devices:\n" + string.Join('\n', Run.Console.Section("scmi-devices")));
+        }
     }
 
     private IEnumerable<string> ScmiLines() =>

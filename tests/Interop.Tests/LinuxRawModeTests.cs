@@ -120,9 +120,11 @@ public sealed class LinuxRawModeTests(LinuxGuestFixture fixture)
             bool absentByAttributes = askedStatus == (int)ScmiStatus.NotFound;
             bool absentByDispatch = sentStatus == (int)ScmiStatus.NotFound;
             if (absentByAttributes != absentByDispatch)
+            {
                 disagreements.Add($"message 0x{dispatch.Request.MessageId:x2} of protocol 0x{dispatch.Request.Protocol:x2}: "
                     + $"PROTOCOL_MESSAGE_ATTRIBUTES answered {ScmiStatusCodes.SpecName(ScmiStatusCodes.Decode(askedStatus))}, "
                     + $"the message itself {ScmiStatusCodes.SpecName(ScmiStatusCodes.Decode(sentStatus))}");
+            }
         }
         Assert.True(disagreements.Count == 0, string.Join('\n', disagreements));
     }

@@ -35,10 +35,14 @@ public sealed class LinuxSensorTests(LinuxGuestFixture fixture)
         Assert.True(long.TryParse(text, out long shown),
             $"reading {input} ('{sensor.Name}', {(sensor.AsyncRead ? "asynchronous" : "synchronous")} read) failed in Linux: it printed '{text}'");
         if (sensor.RampStep == 0)
+        {
             Assert.Equal(HwmonValue(sensor, sensor.Value), shown);
+        }
         else
+        {
             Assert.InRange(shown, Math.Min(HwmonValue(sensor, sensor.Minimum), HwmonValue(sensor, sensor.Maximum)),
                 Math.Max(HwmonValue(sensor, sensor.Minimum), HwmonValue(sensor, sensor.Maximum)));
+        }
     }
 
     /// <summary>What scmi-hwmon shows for a reading: scaled by 10^(scale + unit exponent) in unsigned 64-bit arithmetic.</summary>

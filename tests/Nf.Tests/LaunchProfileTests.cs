@@ -12,8 +12,10 @@ public class LaunchProfileTests
     private static int IndexOfPair(IReadOnlyList<string> args, string first, string second)
     {
         for (int i = 0; i + 1 < args.Count; i++)
+        {
             if (args[i] == first && args[i + 1] == second)
                 return i;
+        }
         return -1;
     }
 

@@ -15,11 +15,15 @@ public class RepositoryLayoutTests
     {
         var data = new TheoryData<string>();
         foreach (string top in new[] { "tools", "firmware", "tests" })
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(Root, top), "*.csproj", SearchOption.AllDirectories)
-                     .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'))
-                     .Where(p => !p.Contains("/bin/") && !p.Contains("/obj/") && !p.StartsWith("tests/Nf.Tests/fixtures/", StringComparison.Ordinal))
-                     .Order(StringComparer.Ordinal))
-            data.Add(path);
+        {
+            foreach (string path in Directory.EnumerateFiles(Path.Combine(Root, top), "*.csproj", SearchOption.AllDirectories)
+                         .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'))
+                         .Where(p => !p.Contains("/bin/") && !p.Contains("/obj/") && !p.StartsWith("tests/Nf.Tests/fixtures/", StringComparison.Ordinal))
+                         .Order(StringComparer.Ordinal))
+            {
+                data.Add(path);
+            }
+        }
         return data;
     }
 

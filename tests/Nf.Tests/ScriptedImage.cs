@@ -33,7 +33,9 @@ public sealed class ScriptedImage : IDisposable
                      $"-DMESSAGE=\"{message}\"", exitCode is { } code ? $"-DEXIT_CODE={code}" : "-DHANG=1",
                      "-o", Path.Combine(directory, "image.elf"), source,
                  })
+        {
             gcc.ArgumentList.Add(argument);
+        }
         using (Process process = Process.Start(gcc)!)
         {
             string errors = process.StandardError.ReadToEnd();

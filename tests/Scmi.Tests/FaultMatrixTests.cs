@@ -7,7 +7,7 @@ namespace Scmi.Tests;
 public class FaultMatrixTests
 {
     /// <summary>Seeds per (fault, mode); SCMI_FAULT_SEEDS raises it for a long run.</summary>
-    private static readonly int s_seeds = int.TryParse(Environment.GetEnvironmentVariable("SCMI_FAULT_SEEDS"), out int n) ? n : 60;
+    private static readonly int Seeds = int.TryParse(Environment.GetEnvironmentVariable("SCMI_FAULT_SEEDS"), out int n) ? n : 60;
     private const int Commands = 24;
 
     public static TheoryData<string, CompletionMode> Cases()
@@ -32,7 +32,7 @@ public class FaultMatrixTests
     public void Invariants_hold_under_the_fault(string fault, CompletionMode mode)
     {
         ulong rejected = 0, late = 0, timedOut = 0;
-        for (int seed = 0; seed < s_seeds; seed++)
+        for (int seed = 0; seed < Seeds; seed++)
         {
             ScmiVirtioCounters c = RunOne(fault, mode, seed);
             rejected += c.Malformed + c.Unexpected;
@@ -81,8 +81,10 @@ public class FaultMatrixTests
         // The channel still works afterwards.
         bool served = false;
         for (int attempt = 0; attempt < 30 && !served; attempt++)
+        {
             served = loop.BaseVersion(mode == CompletionMode.Polling, out ScmiStatus status, out uint version) == ScmiTransportResult.Ok
                 && status == ScmiStatus.Success && version == 0x20000;
+        }
         Assert.True(served, $"{where}: the channel does not serve any more");
         Assert.True(outcome.PlatformMessages > 0, $"{where}: no delayed response or notification came through the eventq");
         return t.Counters;

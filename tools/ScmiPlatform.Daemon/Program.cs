@@ -54,7 +54,8 @@ void RequestStop(PosixSignalContext context)
         log.Warn($"not stopped within {ShutdownBound.TotalSeconds:0} s; exiting anyway");
         File.Delete(options.SocketPath!);
         Environment.Exit(0);
-    }) { IsBackground = true, Name = "shutdown deadline" }.Start();
+    })
+    { IsBackground = true, Name = "shutdown deadline" }.Start();
 }
 using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);

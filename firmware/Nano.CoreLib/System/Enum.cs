@@ -1,7 +1,6 @@
 // Base of all enums. HasFlag is left out on purpose: without the JIT expanding it, it boxes.
-namespace System
+namespace System;
+
+public abstract class Enum : ValueType
 {
-    public abstract class Enum : ValueType
-    {
-    }
 }

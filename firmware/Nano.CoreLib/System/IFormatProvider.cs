@@ -1,7 +1,6 @@
 // Present for .NET's TryFormat signatures; culture-specific formatting does not exist here (always invariant).
-namespace System
+namespace System;
+
+public interface IFormatProvider
 {
-    public interface IFormatProvider
-    {
-    }
 }

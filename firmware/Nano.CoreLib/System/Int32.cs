@@ -1,24 +1,23 @@
 // Int32: the `int` primitive (32-bit signed) and its allocation-free formatting.
-namespace System
+namespace System;
+
+public readonly struct Int32
 {
-    public readonly struct Int32
-    {
-        private readonly int m_value;
+    private readonly int m_value;
 
-        public const int MinValue = -2147483648;
-        public const int MaxValue = 2147483647;
+    public const int MinValue = -2147483648;
+    public const int MaxValue = 2147483647;
 
-        public bool Equals(int obj) => m_value == obj;
+    public bool Equals(int obj) => m_value == obj;
 
-        public int CompareTo(int value) => m_value < value ? -1 : (m_value > value ? 1 : 0);
+    public int CompareTo(int value) => m_value < value ? -1 : (m_value > value ? 1 : 0);
 
-        /// <summary>Formats into <paramref name="destination"/>: "" or "D[n]" decimal, "X[n]"/"x[n]" hexadecimal
-        /// (two's complement for negative values, as .NET does). Returns false when the span is too small.</summary>
-        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
-            => Number.TryFormatSigned((long)m_value, 32, destination, out charsWritten, format);
+    /// <summary>Formats into <paramref name="destination"/>: "" or "D[n]" decimal, "X[n]"/"x[n]" hexadecimal
+    /// (two's complement for negative values, as .NET does). Returns false when the span is too small.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+        => Number.TryFormatSigned((long)m_value, 32, destination, out charsWritten, format);
 
-        /// <summary>Formats as UTF-8 into <paramref name="utf8Destination"/>; same formats as the char overload.</summary>
-        public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
-            => Number.TryFormatSignedUtf8((long)m_value, 32, utf8Destination, out bytesWritten, format);
-    }
+    /// <summary>Formats as UTF-8 into <paramref name="utf8Destination"/>; same formats as the char overload.</summary>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+        => Number.TryFormatSignedUtf8((long)m_value, 32, utf8Destination, out bytesWritten, format);
 }

@@ -1,24 +1,23 @@
 // Int64: the `long` primitive (64-bit signed) and its allocation-free formatting.
-namespace System
+namespace System;
+
+public readonly struct Int64
 {
-    public readonly struct Int64
-    {
-        private readonly long m_value;
+    private readonly long m_value;
 
-        public const long MinValue = unchecked((long)0x8000000000000000UL);
-        public const long MaxValue = 9223372036854775807;
+    public const long MinValue = unchecked((long)0x8000000000000000UL);
+    public const long MaxValue = 9223372036854775807;
 
-        public bool Equals(long obj) => m_value == obj;
+    public bool Equals(long obj) => m_value == obj;
 
-        public int CompareTo(long value) => m_value < value ? -1 : (m_value > value ? 1 : 0);
+    public int CompareTo(long value) => m_value < value ? -1 : (m_value > value ? 1 : 0);
 
-        /// <summary>Formats into <paramref name="destination"/>: "" or "D[n]" decimal, "X[n]"/"x[n]" hexadecimal
-        /// (two's complement for negative values, as .NET does). Returns false when the span is too small.</summary>
-        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
-            => Number.TryFormatSigned((long)m_value, 64, destination, out charsWritten, format);
+    /// <summary>Formats into <paramref name="destination"/>: "" or "D[n]" decimal, "X[n]"/"x[n]" hexadecimal
+    /// (two's complement for negative values, as .NET does). Returns false when the span is too small.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+        => Number.TryFormatSigned((long)m_value, 64, destination, out charsWritten, format);
 
-        /// <summary>Formats as UTF-8 into <paramref name="utf8Destination"/>; same formats as the char overload.</summary>
-        public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
-            => Number.TryFormatSignedUtf8((long)m_value, 64, utf8Destination, out bytesWritten, format);
-    }
+    /// <summary>Formats as UTF-8 into <paramref name="utf8Destination"/>; same formats as the char overload.</summary>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+        => Number.TryFormatSignedUtf8((long)m_value, 64, utf8Destination, out bytesWritten, format);
 }

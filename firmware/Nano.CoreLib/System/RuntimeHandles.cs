@@ -1,19 +1,18 @@
 // Handles ilc produces for ldtoken; each carries one pointer (empty structs break compile-time
 // static-constructor evaluation and array initializers).
-namespace System
+namespace System;
+
+public struct RuntimeTypeHandle
 {
-    public struct RuntimeTypeHandle
-    {
-        private nint _value;
-    }
+    private nint _value;
+}
 
-    public struct RuntimeMethodHandle
-    {
-        private nint _value;
-    }
+public struct RuntimeMethodHandle
+{
+    private nint _value;
+}
 
-    public struct RuntimeFieldHandle
-    {
-        private nint _value;
-    }
+public struct RuntimeFieldHandle
+{
+    private nint _value;
 }

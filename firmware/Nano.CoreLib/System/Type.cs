@@ -1,12 +1,11 @@
 // Type objects exist only because the JIT asks for them by name; there is no reflection, and typeof(...)
 // does not compile (no Type.GetTypeFromHandle).
-namespace System
-{
-    public abstract class Type
-    {
-    }
+namespace System;
 
-    internal sealed class RuntimeType : Type
-    {
-    }
+public abstract class Type
+{
+}
+
+internal sealed class RuntimeType : Type
+{
 }

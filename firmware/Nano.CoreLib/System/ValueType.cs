@@ -1,7 +1,6 @@
 // Base of all value types.
-namespace System
+namespace System;
+
+public abstract class ValueType
 {
-    public abstract class ValueType
-    {
-    }
 }

@@ -1,7 +1,6 @@
 // The type of "no value".
-namespace System
+namespace System;
+
+public struct Void
 {
-    public struct Void
-    {
-    }
 }

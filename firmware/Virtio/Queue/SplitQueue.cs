@@ -109,7 +109,9 @@ public sealed class SplitQueue
     {
         if (!SplitQueueLayout.IsValidSize(size) || usedAlignment < SplitQueueLayout.MinimumUsedAlignment
             || (usedAlignment & (usedAlignment - 1)) != 0)
+        {
             return null;
+        }
         var layout = new SplitQueueLayout(size, usedAlignment);
         // §2.7.1: "The driver MUST ensure that the physical address of the first byte of each virtqueue
         // part is a multiple of the specified alignment value"; the region start carries the strictest.

@@ -67,8 +67,10 @@ public static unsafe class FloatingPointContextTests
             for (int i = 0; i < 64; i++)
                 target[i] = source[i];
             for (int i = 0; i < 64; i++)
+            {
                 if (target[i].Low != source[i].Low || target[i].High != source[i].High)
                     mismatches++;
+            }
         }
         int interrupts = PeriodicInterrupt.Stop();
         Assert.IsTrue(interrupts >= PeriodicInterrupt.MinimumCalls, "the handler raced the thread");

@@ -39,8 +39,10 @@ public static unsafe class HeapRaceTests
         if (block is null || block[0] != owner)
             return false;
         for (int i = 1; i < block.Length; i++)
+        {
             if (block[i] != (byte)(index + i))
                 return false;
+        }
         return true;
     }
 
@@ -73,11 +75,15 @@ public static unsafe class HeapRaceTests
         Assert.IsTrue(handlerCount >= PeriodicInterrupt.MinimumCalls, "the handler allocated while the thread did");
         int damaged = 0;
         for (int i = 0; i < rounds; i++)
+        {
             if (!Holds(s_threadBlocks[i], 1, i))
                 damaged++;
+        }
         for (int i = 0; i < handlerCount; i++)
+        {
             if (!Holds(s_handlerBlocks[i], 2, i))
                 damaged++;
+        }
         Assert.AreEqual(0, damaged, "blocks handed out twice");
         Assert.AreEqual(objectsBefore + rounds + handlerCount, Heap.ObjectsAllocated, "every object counted");
     }

@@ -29,8 +29,10 @@ public static unsafe class MemoryAttributeTests
     private static bool InAttributeTable(byte attributes)
     {
         for (int index = 0; index < 8; index++)
+        {
             if (AddressTranslation.AttributeAt(index) == attributes)
                 return true;
+        }
         return false;
     }
 

@@ -55,8 +55,10 @@ public static unsafe class ExceptionStackTests
 
         int changed = 0;
         for (int i = 0; i < watchedBytes; i++)
+        {
             if (watched[i] != s_before[i])
                 changed++;
+        }
         Assert.AreEqual(0, changed, "bytes of the thread stack's top written by the handler's overflow");
         Assert.IsTrue(Cpu.InterruptsEnabled, "thread mode again, unmasked");
     }

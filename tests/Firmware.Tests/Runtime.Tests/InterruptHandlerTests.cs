@@ -46,8 +46,8 @@ public static class InterruptHandlerTests
     private const uint FirstIntid = 102;
     private const uint SecondIntid = 103;
 
-    private static readonly RecordingHandler s_first = new();
-    private static readonly RecordingHandler s_second = new();
+    private static readonly RecordingHandler First = new();
+    private static readonly RecordingHandler Second = new();
     private static uint s_nullIntid;
 
     [Cleanup]
@@ -60,46 +60,46 @@ public static class InterruptHandlerTests
     [TestMethod]
     public static void A_registered_object_receives_its_intid_in_interrupt_context()
     {
-        int before = s_first.Calls;
-        Interrupts.Register(FirstIntid, s_first);
+        int before = First.Calls;
+        Interrupts.Register(FirstIntid, First);
         Interrupts.Configure(FirstIntid, InterruptTrigger.Edge);
         Interrupts.Enable(FirstIntid);
         Interrupts.SetPending(FirstIntid);
-        Assert.IsTrue(s_first.WaitForCalls(before + 1), "delivered to the object");
-        Assert.AreEqual(FirstIntid, s_first.LastIntid);
-        Assert.IsTrue(s_first.SawMaskedInterrupts, "ran with interrupts masked");
+        Assert.IsTrue(First.WaitForCalls(before + 1), "delivered to the object");
+        Assert.AreEqual(FirstIntid, First.LastIntid);
+        Assert.IsTrue(First.SawMaskedInterrupts, "ran with interrupts masked");
         Interrupts.SetPending(FirstIntid);
-        Assert.IsTrue(s_first.WaitForCalls(before + 2), "ended, so the next one comes through");
+        Assert.IsTrue(First.WaitForCalls(before + 2), "ended, so the next one comes through");
     }
 
     [TestMethod]
     public static void Each_intid_reaches_its_own_object()
     {
-        int first = s_first.Calls, second = s_second.Calls;
-        Interrupts.Register(FirstIntid, s_first);
-        Interrupts.Register(SecondIntid, s_second);
+        int first = First.Calls, second = Second.Calls;
+        Interrupts.Register(FirstIntid, First);
+        Interrupts.Register(SecondIntid, Second);
         Interrupts.Configure(FirstIntid, InterruptTrigger.Edge);
         Interrupts.Configure(SecondIntid, InterruptTrigger.Edge);
         Interrupts.Enable(FirstIntid);
         Interrupts.Enable(SecondIntid);
         Interrupts.SetPending(SecondIntid);
-        Assert.IsTrue(s_second.WaitForCalls(second + 1), "second delivered");
-        Assert.AreEqual(SecondIntid, s_second.LastIntid);
-        Assert.AreEqual(first, s_first.Calls, "the first object was not called");
+        Assert.IsTrue(Second.WaitForCalls(second + 1), "second delivered");
+        Assert.AreEqual(SecondIntid, Second.LastIntid);
+        Assert.AreEqual(first, First.Calls, "the first object was not called");
     }
 
     [TestMethod]
     public static void Dispatching_to_an_object_allocates_nothing()
     {
-        Interrupts.Register(FirstIntid, s_first);
+        Interrupts.Register(FirstIntid, First);
         Interrupts.Configure(FirstIntid, InterruptTrigger.Edge);
         Interrupts.Enable(FirstIntid);
-        int before = s_first.Calls;
+        int before = First.Calls;
         long bytes = Heap.BytesAllocated, objects = Heap.ObjectsAllocated;
         for (int i = 1; i <= 100; i++)
         {
             Interrupts.SetPending(FirstIntid);
-            Assert.IsTrue(s_first.WaitForCalls(before + i), "delivered");
+            Assert.IsTrue(First.WaitForCalls(before + i), "delivered");
         }
         Assert.AreEqual(bytes, Heap.BytesAllocated, "bytes");
         Assert.AreEqual(objects, Heap.ObjectsAllocated, "objects");
@@ -108,14 +108,14 @@ public static class InterruptHandlerTests
     [TestMethod]
     public static unsafe void Registering_replaces_and_unregistering_forgets()
     {
-        int first = s_first.Calls, second = s_second.Calls;
-        Interrupts.Register(FirstIntid, s_first);
-        Interrupts.Register(FirstIntid, s_second);
+        int first = First.Calls, second = Second.Calls;
+        Interrupts.Register(FirstIntid, First);
+        Interrupts.Register(FirstIntid, Second);
         Interrupts.Configure(FirstIntid, InterruptTrigger.Edge);
         Interrupts.Enable(FirstIntid);
         Interrupts.SetPending(FirstIntid);
-        Assert.IsTrue(s_second.WaitForCalls(second + 1), "the replacement runs");
-        Assert.AreEqual(first, s_first.Calls, "the replaced object does not");
+        Assert.IsTrue(Second.WaitForCalls(second + 1), "the replacement runs");
+        Assert.AreEqual(first, First.Calls, "the replaced object does not");
         Interrupts.Unregister(FirstIntid);
         Assert.AreEqual(Panic.ExitCode, Recovery.Run(&EnableFirst), "no handler after Unregister");
     }

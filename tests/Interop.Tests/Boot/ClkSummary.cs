@@ -16,7 +16,9 @@ public sealed record ClkSummaryRow(string Name, int EnableCount, int PrepareCoun
             string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (f.Length >= 5 && int.TryParse(f[1], out int enable) && int.TryParse(f[2], out int prepare) && int.TryParse(f[3], out _)
                 && ulong.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out ulong rate))
+            {
                 rows.Add(new ClkSummaryRow(f[0], enable, prepare, rate));
+            }
         }
         return rows;
     }

@@ -96,6 +96,7 @@ public sealed class LinuxGuestRun
         var unmatched = new List<string>();
         var burst = new List<byte[]?>();
         if (console.HasSection("raw"))
+        {
             foreach (string line in console.Section("raw"))
             {
                 if (RawExchange.Parse(line) is { } exchange)
@@ -104,10 +105,15 @@ public sealed class LinuxGuestRun
                     raw[catalogue.Checks[index].Name] = exchange;
                 }
                 else if (line.StartsWith("raw-error "))
+                {
                     unmatched.Add(line["raw-error ".Length..]);
+                }
                 else if (line.StartsWith("burst reply="))
+                {
                     burst.Add(line["burst reply=".Length..] is "none" ? null : Convert.FromHexString(line["burst reply=".Length..]));
+                }
             }
+        }
         return new LinuxGuestRun
         {
             Description = description, Images = images, Actions = actions, Catalogue = catalogue, Console = console, Raw = raw,

@@ -45,12 +45,14 @@ public static class BaseProbes
                     string.Join(",", r.Bytes.Skip(4).Take(offered.Count).Select(x => x.ToString("x2"))))),
         };
         if (offered.Count > 1)
+        {
             yield return new RawCheck("base.discover-list-protocols.skip-one", ScmiRequest.Words(P, BaseMessage.DiscoverListProtocols, 1),
                 ScmiStatus.Success, "§4.2.2.7: skip leaves out the first protocols")
             {
                 Reply = r => Mismatch.First(() => Mismatch.Of("number of protocols", offered.Count - 1, (int)r.U32(0)),
                     () => Mismatch.Of("first protocol", offered[1], r.Bytes.Length > 4 ? r.Bytes[4] : (byte)0)),
             };
+        }
         yield return new RawCheck("base.discover-list-protocols.skip-past-end",
             ScmiRequest.Words(P, BaseMessage.DiscoverListProtocols, (uint)offered.Count + 1), ScmiStatus.InvalidParameters,
             "§4.2.2.7: a skip beyond the number of protocols answers INVALID_PARAMETERS");

@@ -102,11 +102,13 @@ public static class ClockProbes
         uint flags = r.U32(0);
         int returned = (int)(flags & 0xFFF), remaining = (int)(flags >> 16);
         if (clock.Range is { } range)
+        {
             return Mismatch.First(
                 () => (flags & RangeFormatBit) == 0 ? "a range clock is described as a list (bit 12 clear)" : null,
                 () => Mismatch.Of("returned", 3, returned), () => Mismatch.Of("remaining", 0, remaining),
                 () => Mismatch.Of("minimum", range.Minimum, r.U64(4)), () => Mismatch.Of("maximum", range.Maximum, r.U64(12)),
                 () => Mismatch.Of("step", range.Step, r.U64(20)));
+        }
         IReadOnlyList<ulong> rates = clock.Rates!;
         return Mismatch.First(
             () => (flags & RangeFormatBit) != 0 ? "a clock with discrete rates is described as a range (bit 12 set)" : null,

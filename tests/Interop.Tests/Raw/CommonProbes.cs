@@ -23,7 +23,8 @@ public static class CommonProbes
                 () => r.U32(0) >> 16 == 0 ? $"major version is 0 (0x{r.U32(0):x8})" : null),
         };
         yield return new RawCheck($"{p}.attributes", ScmiRequest.Words(protocol, CommonMessage.ProtocolAttributes), ScmiStatus.Success,
-            "PROTOCOL_ATTRIBUTES succeeds") { Reply = r => r.Length >= 4 ? null : $"return values: {r.Length} bytes, need at least 4" };
+            "PROTOCOL_ATTRIBUTES succeeds")
+        { Reply = r => r.Length >= 4 ? null : $"return values: {r.Length} bytes, need at least 4" };
         foreach (byte message in all)
         {
             bool required = mandatory.Contains(message);

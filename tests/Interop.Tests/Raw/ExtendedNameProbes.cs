@@ -27,11 +27,13 @@ public static class ExtendedNameProbes
         foreach (string name in names)
         {
             if (name.Length > ShortNameCharacters)
+            {
                 yield return new RawCheck($"{ProtocolNumber.Short(protocol)}.{id}.name-get", ScmiRequest.Words(protocol, message, (uint)id), ScmiStatus.Success,
                     "*_NAME_GET: u32 flags, then the full name in 64 bytes")
                 {
                     Reply = r => Mismatch.First(() => Mismatch.Of("return values length", 68, r.Length), () => Mismatch.Of("name", name, r.Name(4, 64))),
                 };
+            }
             id++;
         }
     }

@@ -11,8 +11,10 @@ public static class Mismatch
     public static string? First(params Func<string?>[] checks)
     {
         foreach (Func<string?> check in checks)
+        {
             if (check() is { } problem)
                 return problem;
+        }
         return null;
     }
 }

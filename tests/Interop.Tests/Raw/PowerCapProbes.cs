@@ -73,11 +73,13 @@ public static class PowerCapProbes
                 AlsoAccepted = domain.PaiConfigurable ? ScmiStatus.NotFound : ScmiStatus.NotSupported,
             };
             if (domain.PaiConfigurable)
+            {
                 yield return new RawCheck($"powercap.{settable}.pai-get.after-set", ScmiRequest.Words(P, PowerCapMessage.PaiGet, (uint)settable), ScmiStatus.Success,
                     "§4.10.2.7: the averaging interval just set")
                 {
                     Reply = r => Mismatch.Of("pai", pai, r.U32(0)),
                 };
+            }
             yield return new RawCheck($"powercap.{settable}.cap-get.after-set", ScmiRequest.Words(P, PowerCapMessage.CapGet, (uint)settable), ScmiStatus.Success,
                 "§4.10.2.5: the cap just set")
             {

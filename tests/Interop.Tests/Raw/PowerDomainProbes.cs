@@ -71,7 +71,9 @@ public static class PowerDomainProbes
         }
         int locked = Enumerable.Range(0, d.PowerDomains.Count).FirstOrDefault(i => d.PowerDomains[i].Locked, -1);
         if (locked >= 0)
+        {
             yield return new RawCheck($"power.{locked}.state-set.locked", ScmiRequest.Words(P, PowerDomainMessage.StateSet, 0, (uint)locked, PowerDomainMessage.On),
                 ScmiStatus.Denied, "§4.3.2.6: a domain the agent may not change answers DENIED");
+        }
     }
 }

@@ -36,6 +36,7 @@ public static class ResetDomainProbes
         }
         int asynchronous = Enumerable.Range(0, d.ResetDomains.Count).FirstOrDefault(i => d.ResetDomains[i] is { AsyncSupported: true, Locked: false }, -1);
         if (asynchronous >= 0)
+        {
             yield return new RawCheck($"reset.{asynchronous}.reset{RawCheck.AsyncSuffix}",
                 ScmiRequest.Words(P, ResetMessage.Reset, (uint)asynchronous, ResetMessage.Autonomous | ResetMessage.Async, ColdReset), ScmiStatus.Success,
                 "§4.8.2.4: an asynchronous reset replies, then RESET_COMPLETE carries status and domain_id")
@@ -43,6 +44,7 @@ public static class ResetDomainProbes
                 Reply = r => Mismatch.Of("return values length", 0, r.Length),
                 Delayed = r => Mismatch.First(() => Mismatch.Of("domain_id", (uint)asynchronous, r.U32(0)), () => Mismatch.Of("return values length", 4, r.Length)),
             };
+        }
         yield return new RawCheck("reset.domain-attributes.unknown-domain", ScmiRequest.Words(P, ResetMessage.DomainAttributes, unknown), ScmiStatus.NotFound,
             "§4.8.2.3: a domain id past the last answers NOT_FOUND");
         yield return new RawCheck("reset.reset.unknown-domain", ScmiRequest.Words(P, ResetMessage.Reset, unknown, ResetMessage.Autonomous, ColdReset), ScmiStatus.NotFound,

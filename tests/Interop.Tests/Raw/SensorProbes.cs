@@ -83,6 +83,7 @@ public static class SensorProbes
                 Reply = r => Mismatch.First(() => Mismatch.Of("return values length", 4, r.Length), () => Mismatch.Of("enabled", sensor.Enabled, (r.U32(0) & 1) != 0)),
             };
             if (sensor.Axes.Count > 0)
+            {
                 yield return new RawCheck($"sensor.{id}.axis-description-get", ScmiRequest.Words(P, SensorMessage.AxisDescriptionGet, (uint)id, 0), ScmiStatus.Success,
                     "§4.7.2.9: num_axis_flags (5:0 returned, 31:26 remaining), then axis descriptors from axis 0 (id, attributes, name)")
                 {
@@ -91,6 +92,7 @@ public static class SensorProbes
                         () => Mismatch.Of("returned + remaining", sensor.Axes.Count, (int)(r.U32(0) & 0x3F) + (int)(r.U32(0) >> 26)),
                         () => Mismatch.Of("first axis id", 0u, r.U32(4)), () => ClockProbes.ShortName("first axis name", sensor.Axes[0].Name, r.Name(16))),
                 };
+            }
             if (sensor.TripPoints > 0)
             {
                 // §4.7.2.7 trip_point_ev_ctrl: bits 11:4 trip point id, bits 1:0 event control (1 = on upward crossing).
@@ -116,6 +118,7 @@ public static class SensorProbes
             "a command shorter than its parameters answers PROTOCOL_ERROR");
         int asynchronous = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => d.Sensors[i] is { AsyncRead: true, RampStep: 0, Axes.Count: 0 }, -1);
         if (asynchronous >= 0)
+        {
             yield return new RawCheck($"sensor.{asynchronous}.reading-get{RawCheck.AsyncSuffix}",
                 ScmiRequest.Words(P, SensorMessage.ReadingGet, (uint)asynchronous, SensorMessage.ReadingAsyncFlag), ScmiStatus.Success,
                 "§4.7.2.8: an asynchronous read replies with no return values, then SENSOR_READING_COMPLETE carries status, sensor_id and the reading")
@@ -124,6 +127,7 @@ public static class SensorProbes
                 Delayed = r => Mismatch.First(() => Mismatch.Of("sensor_id", (uint)asynchronous, r.U32(0)),
                     () => Mismatch.Of("reading", d.Sensors[asynchronous].Value, (long)r.U64(4))),
             };
+        }
         int updating = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => d.Sensors[i] is { RampStep: 0, Axes.Count: 0 } s && s.UpdateIntervalsSeconds.Min() <= 2, -1);
         if (updating >= 0)
         {
@@ -141,8 +145,10 @@ public static class SensorProbes
         }
         int synchronousOnly = Enumerable.Range(0, d.Sensors.Count).FirstOrDefault(i => !d.Sensors[i].AsyncRead, -1);
         if (synchronousOnly >= 0)
+        {
             yield return new RawCheck($"sensor.{synchronousOnly}.reading-get.async-unsupported",
                 ScmiRequest.Words(P, SensorMessage.ReadingGet, (uint)synchronousOnly, SensorMessage.ReadingAsyncFlag), ScmiStatus.NotSupported,
                 "§4.7.2.8: an asynchronous read of a sensor without asynchronous support answers NOT_SUPPORTED");
+        }
     }
 }

@@ -39,12 +39,16 @@ public static class VoltageDomainProbes
             };
         }
         for (int id = 0; id < d.VoltageDomains.Count; id++)
+        {
             if (d.VoltageDomains[id].InitiallyOn)
+            {
                 yield return new RawCheck($"voltage.{id}.config-get", ScmiRequest.Words(P, VoltageMessage.ConfigGet, (uint)id), ScmiStatus.Success,
                     "§4.9.2.6: a domain on after reset reports the architectural ON configuration (0x7)")
                 {
                     Reply = r => Mismatch.Of("config", VoltageMessage.ConfigOn, r.U32(0) & 0xF),
                 };
+            }
+        }
         int settable = Enumerable.Range(0, d.VoltageDomains.Count).FirstOrDefault(i => !d.VoltageDomains[i].Locked && d.VoltageDomains[i].Levels is { Count: >= 2 }, -1);
         if (settable >= 0)
         {
@@ -84,9 +88,11 @@ public static class VoltageDomainProbes
         uint flags = r.U32(0);
         int returned = (int)(flags & 0xFFF), remaining = (int)(flags >> 16);
         if (domain.Range is { } range)
+        {
             return Mismatch.First(() => (flags & TripletFormatBit) == 0 ? "a range domain is described as a list (bit 12 clear)" : null,
                 () => Mismatch.Of("returned", 3, returned), () => Mismatch.Of("minimum", range.Minimum, r.I32(4)),
                 () => Mismatch.Of("maximum", range.Maximum, r.I32(8)), () => Mismatch.Of("step", range.Step, r.I32(12)));
+        }
         IReadOnlyList<int> levels = domain.Levels!;
         return Mismatch.First(() => (flags & TripletFormatBit) != 0 ? "a list domain is described as a range (bit 12 set)" : null,
             () => returned == 0 ? "no level returned" : null,

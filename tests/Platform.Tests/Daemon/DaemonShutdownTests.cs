@@ -41,7 +41,8 @@ public sealed class DaemonShutdownTests
                 {
                     // the daemon went away: done
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             flooding.Start();
             // Wait until both socket buffers are full: the daemon is then stuck writing a reply.
             Thread.Sleep(1500);

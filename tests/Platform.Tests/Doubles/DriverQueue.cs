@@ -84,7 +84,9 @@ public sealed class DriverQueue
                 writable.Add((buffer, length));
             }
             else
+            {
                 readable[i].CopyTo(_ram.At(buffer, length));
+            }
             DescriptorFlags flags = (isWritable ? DescriptorFlags.Write : DescriptorFlags.None)
                                   | (i + 1 < count ? DescriptorFlags.Next : DescriptorFlags.None);
             WriteDescriptor(descriptors[i], buffer, (uint)length, flags, i + 1 < count ? descriptors[i + 1] : (ushort)0);

@@ -9,14 +9,14 @@ namespace Platform.Tests.Protocols;
 
 public sealed class BaseProtocolTests
 {
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(BaseMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.Base, (byte)message, parameters);
+    private ScmiReply Send(BaseMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.Base, (byte)message, parameters);
 
     [Fact]
     public void ProtocolVersion_reply_is_header_echo_success_and_version_word()
     {
-        var slot = platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, (byte)BaseMessage.ProtocolVersion, 0x2A5));
+        var slot = _platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, (byte)BaseMessage.ProtocolVersion, 0x2A5));
         // header: msg 0, type 0, protocol 0x10 << 10, token 0x2A5 << 18
         uint header = 0x10u << 10 | 0x2A5u << 18;
         byte[] expected = [.. BitConverter.GetBytes(header), 0, 0, 0, 0, .. BitConverter.GetBytes(BaseProtocol.ProtocolVersion)];
@@ -90,10 +90,10 @@ public sealed class BaseProtocolTests
     public void DiscoverListProtocols_pages_to_the_reply_area_the_agent_gave()
     {
         // 16 bytes: header, status, num_protocols and one word of four protocols.
-        var first = platform.SendWithCapacity(16, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 0);
+        var first = _platform.SendWithCapacity(16, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 0);
         Assert.Equal(4u, first.Value(0));
         Assert.Equal(0x14131211u, first.Value(1));
-        var second = platform.SendWithCapacity(16, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 4);
+        var second = _platform.SendWithCapacity(16, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 4);
         Assert.Equal(4u, second.Value(0));
         Assert.Equal(0x18171615u, second.Value(1));
         var tail = Send(BaseMessage.DiscoverListProtocols, 6);
@@ -106,7 +106,7 @@ public sealed class BaseProtocolTests
     public void DiscoverListProtocols_refuses_a_skip_beyond_the_list_and_a_reply_area_without_room_for_one_word()
     {
         Assert.Equal(ScmiStatus.InvalidParameters, Send(BaseMessage.DiscoverListProtocols, 9).Status);
-        Assert.Equal(ScmiStatus.CommsError, platform.SendWithCapacity(12, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 0).Status);
+        Assert.Equal(ScmiStatus.CommsError, _platform.SendWithCapacity(12, ScmiProtocolId.Base, (byte)BaseMessage.DiscoverListProtocols, 0).Status);
     }
 
     [Fact]
@@ -135,12 +135,12 @@ public sealed class BaseProtocolTests
     public void A_malformed_chain_is_reported_by_BASE_ERROR_EVENT_only_when_enabled()
     {
         var reply = new byte[16];
-        Assert.Equal(8, platform.Model.OnMalformed([1, 2], reply));
-        Assert.Empty(platform.Delivered);
+        Assert.Equal(8, _platform.Model.OnMalformed([1, 2], reply));
+        Assert.Empty(_platform.Delivered);
 
         Send(BaseMessage.NotifyErrors, 1);
-        platform.Model.OnMalformed([1, 2], reply);
-        var error = Assert.Single(platform.Delivered);
+        _platform.Model.OnMalformed([1, 2], reply);
+        var error = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Base, (byte)BaseNotification.BaseErrorEvent), error.Header);
         Assert.Equal(1u, error.Payload(0));        // agent id
         Assert.Equal(1u, error.Payload(1) & 0x3FF); // one error reported

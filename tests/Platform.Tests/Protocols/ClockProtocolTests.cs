@@ -11,9 +11,9 @@ namespace Platform.Tests.Protocols;
 public sealed class ClockProtocolTests
 {
     private const uint Uart = 0, LittlePll = 1, GpuCore = 3, Ddr = 4;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(ClockMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.Clock, (byte)message, parameters);
+    private ScmiReply Send(ClockMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.Clock, (byte)message, parameters);
 
     private ScmiStatus RateSet(uint flags, uint clock, ulong rate) => Send(ClockMessage.ClockRateSet, flags, clock, Low(rate), High(rate)).Status;
 
@@ -70,7 +70,7 @@ public sealed class ClockProtocolTests
         var second = Send(ClockMessage.ClockDescribeRates, Ddr, 14);
         Assert.Equal(2u, second.Value(0));
         Assert.Equal(1_600_000_000ul, second.Value64(1 + 2 * 1));
-        var small = platform.SendWithCapacity(28, ScmiProtocolId.Clock, (byte)ClockMessage.ClockDescribeRates, Ddr, 3);
+        var small = _platform.SendWithCapacity(28, ScmiProtocolId.Clock, (byte)ClockMessage.ClockDescribeRates, Ddr, 3);
         Assert.Equal(2u | 11u << 16, small.Value(0));
         Assert.Equal(200_000_000ul, small.Value64(1));
     }
@@ -112,9 +112,9 @@ public sealed class ClockProtocolTests
     [Fact]
     public void Async_RateSet_replies_with_status_only_then_sends_CLOCK_RATE_SET_COMPLETE_with_the_same_token()
     {
-        var slot = platform.Post(Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0x155, ClockProtocol.AsyncFlag, LittlePll, Low(1_500_000_000), High(1_500_000_000)));
+        var slot = _platform.Post(Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0x155, ClockProtocol.AsyncFlag, LittlePll, Low(1_500_000_000), High(1_500_000_000)));
         Assert.Equal(8, slot.ReplyLength);
-        var response = Assert.Single(platform.Delivered);
+        var response = Assert.Single(_platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)ClockMessage.ClockRateSet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.Clock, 0x155), response.Header);
         Assert.Equal(8 + 12, response.Length);
         Assert.Equal(ScmiStatus.Success, response.Status);
@@ -156,11 +156,11 @@ public sealed class ClockProtocolTests
     public void Rate_changes_are_notified_only_after_the_agent_enabled_them()
     {
         RateSet(0, LittlePll, 1_100_000_000);
-        Assert.Empty(platform.Delivered);
+        Assert.Empty(_platform.Delivered);
         Assert.Equal(ScmiStatus.Success, Send(ClockMessage.ClockRateNotify, LittlePll, 1).Status);
         Assert.Equal(ScmiStatus.Success, Send(ClockMessage.ClockRateChangeRequestedNotify, LittlePll, 1).Status);
         RateSet(0, LittlePll, 1_200_000_000);
-        var messages = platform.Delivered;
+        var messages = _platform.Delivered;
         Assert.Equal(2, messages.Count);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Clock, (byte)ClockNotification.ClockRateChangeRequested), messages[0].Header);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Clock, (byte)ClockNotification.ClockRateChanged), messages[1].Header);
@@ -170,7 +170,7 @@ public sealed class ClockProtocolTests
         Send(ClockMessage.ClockRateNotify, LittlePll, 0);
         Send(ClockMessage.ClockRateChangeRequestedNotify, LittlePll, 0);
         RateSet(0, LittlePll, 1_300_000_000);
-        Assert.Equal(2, platform.Delivered.Count);
+        Assert.Equal(2, _platform.Delivered.Count);
     }
 
     [Fact]

@@ -9,26 +9,26 @@ namespace Platform.Tests.Protocols;
 
 public sealed class DispatcherTests
 {
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
     private static ScmiStatus StatusOf(TestCommandSlot slot) => ScmiStatusCodes.Decode(BinaryPrimitives.ReadInt32LittleEndian(slot.ReplyBytes.AsSpan(4)));
 
     [Fact]
     public void Every_protocol_answers_its_version_and_an_unknown_message_with_NOT_FOUND()
     {
-        foreach (byte protocol in platform.Model.ProtocolIds)
+        foreach (byte protocol in _platform.Model.ProtocolIds)
         {
-            Assert.Equal(ScmiStatus.Success, platform.Status((ScmiProtocolId)protocol, ScmiProtocol.ProtocolVersionMessage));
-            Assert.Equal(ScmiStatus.NotFound, platform.Status((ScmiProtocolId)protocol, 0xEE));
-            Assert.Equal(ScmiStatus.NotFound, platform.Status((ScmiProtocolId)protocol, ScmiProtocol.ProtocolMessageAttributesMessage, 0xEE));
+            Assert.Equal(ScmiStatus.Success, _platform.Status((ScmiProtocolId)protocol, ScmiProtocol.ProtocolVersionMessage));
+            Assert.Equal(ScmiStatus.NotFound, _platform.Status((ScmiProtocolId)protocol, 0xEE));
+            Assert.Equal(ScmiStatus.NotFound, _platform.Status((ScmiProtocolId)protocol, ScmiProtocol.ProtocolMessageAttributesMessage, 0xEE));
         }
     }
 
     [Fact]
     public void A_protocol_the_platform_does_not_have_answers_NOT_SUPPORTED()
     {
-        Assert.Equal(ScmiStatus.NotSupported, platform.Status(ScmiProtocolId.PinControl, 0));
-        Assert.Equal(ScmiStatus.NotSupported, platform.Status((ScmiProtocolId)0x80, 0));
+        Assert.Equal(ScmiStatus.NotSupported, _platform.Status(ScmiProtocolId.PinControl, 0));
+        Assert.Equal(ScmiStatus.NotSupported, _platform.Status((ScmiProtocolId)0x80, 0));
     }
 
     [Fact]
@@ -43,11 +43,11 @@ public sealed class DispatcherTests
     [Fact]
     public void Parameters_of_the_wrong_length_are_a_PROTOCOL_ERROR_and_change_nothing()
     {
-        Assert.Equal(ScmiStatus.ProtocolError, platform.Status(ScmiProtocolId.Base, (byte)BaseMessage.ProtocolVersion, 0));
-        Assert.Equal(ScmiStatus.ProtocolError, platform.Status(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet));
-        ulong before = platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0);
-        Assert.Equal(ScmiStatus.ProtocolError, platform.Status(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 300_000_000));
-        Assert.Equal(before, platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0));
+        Assert.Equal(ScmiStatus.ProtocolError, _platform.Status(ScmiProtocolId.Base, (byte)BaseMessage.ProtocolVersion, 0));
+        Assert.Equal(ScmiStatus.ProtocolError, _platform.Status(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet));
+        ulong before = _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0);
+        Assert.Equal(ScmiStatus.ProtocolError, _platform.Status(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 300_000_000));
+        Assert.Equal(before, _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class DispatcherTests
     {
         foreach (uint header in new uint[] { 0x10u << 10 | 2u << 8, 0x10u << 10 | 3u << 8, 0x10u << 10 | 1u << 8, 0x10u << 10 | 1u << 28 })
         {
-            var slot = platform.Post(ScmiMessages.Raw(header));
+            var slot = _platform.Post(ScmiMessages.Raw(header));
             Assert.Equal(8, slot.ReplyLength);
             Assert.Equal(header, BinaryPrimitives.ReadUInt32LittleEndian(slot.ReplyBytes));
             Assert.Equal(ScmiStatus.ProtocolError, StatusOf(slot));
@@ -65,7 +65,7 @@ public sealed class DispatcherTests
     [Fact]
     public void A_request_shorter_than_a_header_gets_a_zero_header_and_PROTOCOL_ERROR()
     {
-        var slot = platform.Post([0x10, 0x40]);
+        var slot = _platform.Post([0x10, 0x40]);
         Assert.Equal(8, slot.ReplyLength);
         Assert.Equal(0u, BinaryPrimitives.ReadUInt32LittleEndian(slot.ReplyBytes));
         Assert.Equal(ScmiStatus.ProtocolError, StatusOf(slot));
@@ -74,14 +74,14 @@ public sealed class DispatcherTests
     [Fact]
     public void A_reply_area_too_small_for_the_values_gets_COMMS_ERROR_and_one_without_room_for_status_gets_what_fits()
     {
-        var vendor = platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, (byte)BaseMessage.DiscoverVendor, 1), replyCapacity: 20);
+        var vendor = _platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, (byte)BaseMessage.DiscoverVendor, 1), replyCapacity: 20);
         Assert.Equal(8, vendor.ReplyLength);
         Assert.Equal(ScmiStatus.CommsError, StatusOf(vendor));
 
-        var tiny = platform.Post(ScmiMessages.Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockConfigSet, 1, 1, 0), replyCapacity: 6);
+        var tiny = _platform.Post(ScmiMessages.Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockConfigSet, 1, 1, 0), replyCapacity: 6);
         Assert.Equal(4, tiny.ReplyLength);
-        Assert.True(platform.Model.Protocol<ClockProtocol>()!.IsEnabled(1), "a command whose reply cannot carry a status must not run");
-        var none = platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, 0, 1), replyCapacity: 0);
+        Assert.True(_platform.Model.Protocol<ClockProtocol>()!.IsEnabled(1), "a command whose reply cannot carry a status must not run");
+        var none = _platform.Post(ScmiMessages.Request(ScmiProtocolId.Base, 0, 1), replyCapacity: 0);
         Assert.Equal(0, none.ReplyLength);
     }
 
@@ -90,22 +90,22 @@ public sealed class DispatcherTests
     {
         var request = ScmiMessages.Request(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 7, 0);
         var reply = new byte[8];
-        Assert.Equal(8, platform.Model.OnMalformed(request, reply));
+        Assert.Equal(8, _platform.Model.OnMalformed(request, reply));
         Assert.Equal(request[..4], reply[..4]);
         Assert.Equal((int)ScmiStatus.CommsError, BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(4)));
-        Assert.Equal(0, platform.Model.OnMalformed(request, new byte[7]));
-        Assert.Equal(2, platform.Model.MalformedRequests);
+        Assert.Equal(0, _platform.Model.OnMalformed(request, new byte[7]));
+        Assert.Equal(2, _platform.Model.MalformedRequests);
     }
 
     [Fact]
     public void Reset_restores_the_described_state_and_forgets_subscriptions()
     {
-        platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 300_000_000, 0);
-        platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateNotify, 1, 1);
-        platform.Model.Reset();
-        platform.Model.Start(platform.Events);
-        Assert.Equal(1_000_000_000ul, platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0));
-        platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 400_000_000, 0);
-        Assert.Empty(platform.Delivered);
+        _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 300_000_000, 0);
+        _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateNotify, 1, 1);
+        _platform.Model.Reset();
+        _platform.Model.Start(_platform.Events);
+        Assert.Equal(1_000_000_000ul, _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateGet, 1).Value64(0));
+        _platform.Send(ScmiProtocolId.Clock, (byte)ClockMessage.ClockRateSet, 0, 1, 400_000_000, 0);
+        Assert.Empty(_platform.Delivered);
     }
 }

@@ -15,9 +15,9 @@ namespace Platform.Tests.Protocols;
 
 public sealed class EndToEndTests
 {
-    private readonly ManualScheduler scheduler = new();
+    private readonly ManualScheduler _scheduler = new();
 
-    private ScmiPlatformModel NewModel(FaultPlan? faults = null) => ScmiPlatformModel.Create(ModelHarness.DefaultDescription, faults, null, scheduler);
+    private ScmiPlatformModel NewModel(FaultPlan? faults = null) => ScmiPlatformModel.Create(ModelHarness.DefaultDescription, faults, null, _scheduler);
 
     [Fact]
     public void An_agent_discovers_every_protocol_through_the_virtqueues()
@@ -115,7 +115,7 @@ public sealed class EndToEndTests
         driver.Send(Request(ScmiProtocolId.Base, (byte)BaseMessage.ProtocolVersion, 1));
         driver.Send(Request(ScmiProtocolId.Base, (byte)BaseMessage.DiscoverVendor, 2));
         Assert.False(driver.TryReceive(out _, out _));
-        scheduler.Advance(10);
+        _scheduler.Advance(10);
         Assert.True(driver.TryReceive(out _, out byte[] first));
         Assert.True(driver.TryReceive(out _, out byte[] second));
         Assert.Equal(2, new ScmiReply(first).Header.Token);  // reordered: the second command completes first

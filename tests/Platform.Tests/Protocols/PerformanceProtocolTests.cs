@@ -10,9 +10,9 @@ namespace Platform.Tests.Protocols;
 public sealed class PerformanceProtocolTests
 {
     private const uint Little = 0, Big = 1, Gpu = 2;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(PerformanceMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.Performance, (byte)message, parameters);
+    private ScmiReply Send(PerformanceMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.Performance, (byte)message, parameters);
 
     [Fact]
     public void ProtocolAttributes_report_domains_and_milliwatt_power_without_statistics()
@@ -46,7 +46,7 @@ public sealed class PerformanceProtocolTests
         Assert.Equal(new uint[] { 600, 150, 200 }, new[] { all.Value(1), all.Value(2), all.Value(3) });
         Assert.Equal(new uint[] { 2800, 1600, 300 }, new[] { all.Value(19), all.Value(20), all.Value(21) });
 
-        var page = platform.SendWithCapacity(8 + 4 + 2 * 12, ScmiProtocolId.Performance, (byte)PerformanceMessage.PerformanceDescribeLevels, Big, 2);
+        var page = _platform.SendWithCapacity(8 + 4 + 2 * 12, ScmiProtocolId.Performance, (byte)PerformanceMessage.PerformanceDescribeLevels, Big, 2);
         Assert.Equal(2u | 3u << 16, page.Value(0));
         Assert.Equal(1200u, page.Value(1));
         Assert.Equal(ScmiStatus.InvalidParameters, Send(PerformanceMessage.PerformanceDescribeLevels, Big, 7).Status);
@@ -96,14 +96,14 @@ public sealed class PerformanceProtocolTests
         Assert.Equal(ScmiStatus.Success, Send(PerformanceMessage.PerformanceNotifyLimits, Big, 1).Status);
         Assert.Equal(ScmiStatus.Success, Send(PerformanceMessage.PerformanceNotifyLevel, Big, 1).Status);
         Send(PerformanceMessage.PerformanceLimitsSet, Big, 1000, 600);
-        var messages = platform.Delivered;
+        var messages = _platform.Delivered;
         Assert.Equal(2, messages.Count);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Performance, (byte)PerformanceNotification.PerformanceLimitsChanged), messages[0].Header);
         Assert.Equal(new uint[] { 1, Big, 1000, 600 }, Enumerable.Range(0, 4).Select(messages[0].Payload).ToArray());
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Performance, (byte)PerformanceNotification.PerformanceLevelChanged), messages[1].Header);
         Assert.Equal(new uint[] { 1, Big, 900 }, Enumerable.Range(0, 3).Select(messages[1].Payload).ToArray());
         Send(PerformanceMessage.PerformanceLevelSet, Little, 700); // not subscribed
-        Assert.Equal(2, platform.Delivered.Count);
+        Assert.Equal(2, _platform.Delivered.Count);
     }
 
     [Fact]

@@ -9,9 +9,9 @@ namespace Platform.Tests.Protocols;
 public sealed class PowerCapProtocolTests
 {
     private const uint Soc = 0, BigCpus = 1;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(PowerCapMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.PowerCapping, (byte)message, parameters);
+    private ScmiReply Send(PowerCapMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.PowerCapping, (byte)message, parameters);
 
     [Fact]
     public void DomainAttributes_give_capabilities_ranges_and_parent()
@@ -39,14 +39,14 @@ public sealed class PowerCapProtocolTests
     [Fact]
     public void Async_CapSet_sends_POWERCAP_CAP_SET_COMPLETE_unless_declined()
     {
-        var slot = platform.Post(ScmiMessages.Request(ScmiProtocolId.PowerCapping, (byte)PowerCapMessage.PowercapCapSet, 12, Soc, PowerCapProtocol.AsyncFlag, 9000));
+        var slot = _platform.Post(ScmiMessages.Request(ScmiProtocolId.PowerCapping, (byte)PowerCapMessage.PowercapCapSet, 12, Soc, PowerCapProtocol.AsyncFlag, 9000));
         Assert.Equal(8, slot.ReplyLength);
-        var complete = Assert.Single(platform.Delivered);
+        var complete = Assert.Single(_platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)PowerCapMessage.PowercapCapSet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.PowerCapping, 12), complete.Header);
         Assert.Equal(ScmiStatus.Success, complete.Status);
         Assert.Equal(new uint[] { Soc, 9000 }, new[] { complete.Value(0), complete.Value(1) });
         Send(PowerCapMessage.PowercapCapSet, Soc, PowerCapProtocol.AsyncFlag | PowerCapProtocol.IgnoreDelayedResponseFlag, 9250);
-        Assert.Single(platform.Delivered);
+        Assert.Single(_platform.Delivered);
         var quiet = new ModelHarness(p2a: false);
         Assert.Equal(ScmiStatus.NotSupported, quiet.Status(ScmiProtocolId.PowerCapping, (byte)PowerCapMessage.PowercapCapSet, Soc, PowerCapProtocol.AsyncFlag, 9000));
     }
@@ -68,10 +68,10 @@ public sealed class PowerCapProtocolTests
         Assert.Equal((4100u, 10_000u), (measurement.Value(0), measurement.Value(1)));
         Assert.Equal(ScmiStatus.InvalidParameters, Send(PowerCapMessage.PowercapMeasurementsNotify, Soc, 1, 5000, 3000).Status);
         Assert.Equal(ScmiStatus.Success, Send(PowerCapMessage.PowercapMeasurementsNotify, Soc, 1, 3000, 5000).Status);
-        platform.Model.SetMeasuredPower((int)Soc, 4500);
-        Assert.Empty(platform.Delivered);
-        platform.Model.SetMeasuredPower((int)Soc, 5500);
-        var changed = Assert.Single(platform.Delivered);
+        _platform.Model.SetMeasuredPower((int)Soc, 4500);
+        Assert.Empty(_platform.Delivered);
+        _platform.Model.SetMeasuredPower((int)Soc, 5500);
+        var changed = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.PowerCapping, (byte)PowerCapNotification.PowercapMeasurementsChanged), changed.Header);
         Assert.Equal(new uint[] { 0, Soc, 5500 }, Enumerable.Range(0, 3).Select(changed.Payload).ToArray());
     }
@@ -81,7 +81,7 @@ public sealed class PowerCapProtocolTests
     {
         Assert.Equal(ScmiStatus.Success, Send(PowerCapMessage.PowercapCapNotify, BigCpus, 1).Status);
         Send(PowerCapMessage.PowercapCapSet, BigCpus, 0, 6000);
-        var changed = Assert.Single(platform.Delivered);
+        var changed = Assert.Single(_platform.Delivered);
         Assert.Equal(new uint[] { 1, BigCpus, 6000, 1000 }, Enumerable.Range(0, 4).Select(changed.Payload).ToArray());
         Assert.Equal(ScmiStatus.NotSupported, Send(PowerCapMessage.PowercapDomainNameGet, Soc).Status);
     }

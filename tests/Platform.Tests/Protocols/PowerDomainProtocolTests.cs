@@ -10,9 +10,9 @@ namespace Platform.Tests.Protocols;
 public sealed class PowerDomainProtocolTests
 {
     private const uint Little = 0, Gpu = 2, VideoCodec = 3, AlwaysOn = 4;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(PowerDomainMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.PowerDomain, (byte)message, parameters);
+    private ScmiReply Send(PowerDomainMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.PowerDomain, (byte)message, parameters);
 
     [Fact]
     public void ProtocolAttributes_count_domains_and_have_no_statistics()
@@ -57,10 +57,10 @@ public sealed class PowerDomainProtocolTests
         Send(PowerDomainMessage.PowerStateNotify, Gpu, 1);
         Assert.Equal(ScmiStatus.Success, Send(PowerDomainMessage.PowerStateSet, PowerDomainProtocol.AsyncFlag, Gpu, PowerDomainDescription.StateOn).Status);
         Assert.Equal(PowerDomainDescription.StateOff, Send(PowerDomainMessage.PowerStateGet, Gpu).Value(0));
-        Assert.Empty(platform.Delivered);
-        platform.Scheduler.Advance(PowerDomainProtocol.AsyncTransition);
+        Assert.Empty(_platform.Delivered);
+        _platform.Scheduler.Advance(PowerDomainProtocol.AsyncTransition);
         Assert.Equal(PowerDomainDescription.StateOn, Send(PowerDomainMessage.PowerStateGet, Gpu).Value(0));
-        var changed = Assert.Single(platform.Delivered);
+        var changed = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.PowerDomain, (byte)PowerDomainNotification.PowerStateChanged), changed.Header);
         Assert.Equal(new uint[] { 1, Gpu, PowerDomainDescription.StateOn }, Enumerable.Range(0, 3).Select(changed.Payload).ToArray());
     }
@@ -80,12 +80,12 @@ public sealed class PowerDomainProtocolTests
     public void Change_requested_notifications_precede_the_change_and_need_a_subscription()
     {
         Send(PowerDomainMessage.PowerStateSet, 0, Little, PowerDomainDescription.StateOff);
-        Assert.Empty(platform.Delivered);
+        Assert.Empty(_platform.Delivered);
         Assert.Equal(ScmiStatus.Success, Send(PowerDomainMessage.PowerStateChangeRequestedNotify, Little, 1).Status);
         Assert.Equal(ScmiStatus.Success, Send(PowerDomainMessage.PowerStateNotify, Little, 1).Status);
         Send(PowerDomainMessage.PowerStateSet, 0, Little, PowerDomainDescription.StateOn);
         Assert.Equal(new byte[] { (byte)PowerDomainNotification.PowerStateChangeRequested, (byte)PowerDomainNotification.PowerStateChanged },
-            platform.Delivered.Select(m => m.Header.MessageId).ToArray());
+            _platform.Delivered.Select(m => m.Header.MessageId).ToArray());
         Assert.Equal(ScmiStatus.InvalidParameters, Send(PowerDomainMessage.PowerStateNotify, Little, 4).Status);
     }
 
@@ -102,10 +102,10 @@ public sealed class PowerDomainProtocolTests
     {
         Send(PowerDomainMessage.PowerStateNotify, Gpu, 1);
         Send(PowerDomainMessage.PowerStateSet, PowerDomainProtocol.AsyncFlag, Gpu, PowerDomainDescription.StateOn);
-        platform.Model.Reset();
-        platform.Model.Start(platform.Events);
-        platform.Scheduler.Advance(PowerDomainProtocol.AsyncTransition);
-        Assert.Empty(platform.Delivered); // the change from before the reset is neither applied nor announced
+        _platform.Model.Reset();
+        _platform.Model.Start(_platform.Events);
+        _platform.Scheduler.Advance(PowerDomainProtocol.AsyncTransition);
+        Assert.Empty(_platform.Delivered); // the change from before the reset is neither applied nor announced
         Assert.Equal(PowerDomainDescription.StateOff, Send(PowerDomainMessage.PowerStateGet, Gpu).Value(0));
     }
 }

@@ -9,9 +9,9 @@ namespace Platform.Tests.Protocols;
 public sealed class ResetDomainProtocolTests
 {
     private const uint Gpu = 0, Usb = 1, Ethernet = 2, Crypto = 3;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(ResetDomainMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.ResetDomain, (byte)message, parameters);
+    private ScmiReply Send(ResetDomainMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.ResetDomain, (byte)message, parameters);
 
     [Fact]
     public void DomainAttributes_give_async_and_notify_support_latency_and_name()
@@ -29,7 +29,7 @@ public sealed class ResetDomainProtocolTests
     [Fact]
     public void Explicit_assert_and_deassert_hold_and_release_the_domain()
     {
-        var resets = platform.Model.Protocol<ResetDomainProtocol>()!;
+        var resets = _platform.Model.Protocol<ResetDomainProtocol>()!;
         Assert.Equal(ScmiStatus.Success, Send(ResetDomainMessage.Reset, Gpu, ResetDomainProtocol.ExplicitAssertFlag, 0).Status);
         Assert.True(resets.IsAsserted((int)Gpu));
         Assert.Equal(ScmiStatus.Success, Send(ResetDomainMessage.Reset, Gpu, 0, 0).Status);
@@ -39,9 +39,9 @@ public sealed class ResetDomainProtocolTests
     [Fact]
     public void Async_autonomous_reset_sends_RESET_COMPLETE_after_the_reply()
     {
-        var slot = platform.Post(ScmiMessages.Request(ScmiProtocolId.ResetDomain, (byte)ResetDomainMessage.Reset, 77, Usb, ResetDomainProtocol.AutonomousFlag | ResetDomainProtocol.AsyncFlag, 0));
+        var slot = _platform.Post(ScmiMessages.Request(ScmiProtocolId.ResetDomain, (byte)ResetDomainMessage.Reset, 77, Usb, ResetDomainProtocol.AutonomousFlag | ResetDomainProtocol.AsyncFlag, 0));
         Assert.Equal(8, slot.ReplyLength);
-        var complete = Assert.Single(platform.Delivered);
+        var complete = Assert.Single(_platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)ResetDomainMessage.Reset, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.ResetDomain, 77), complete.Header);
         Assert.Equal(12, complete.Length);
         Assert.Equal(ScmiStatus.Success, complete.Status);
@@ -67,10 +67,10 @@ public sealed class ResetDomainProtocolTests
     public void RESET_ISSUED_is_sent_to_a_subscribed_agent()
     {
         Send(ResetDomainMessage.Reset, Gpu, ResetDomainProtocol.AutonomousFlag, 0);
-        Assert.Empty(platform.Delivered);
+        Assert.Empty(_platform.Delivered);
         Assert.Equal(ScmiStatus.Success, Send(ResetDomainMessage.ResetNotify, Gpu, 1).Status);
         Send(ResetDomainMessage.Reset, Gpu, ResetDomainProtocol.AutonomousFlag, 0);
-        var issued = Assert.Single(platform.Delivered);
+        var issued = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.ResetDomain, (byte)ResetDomainNotification.ResetIssued), issued.Header);
         Assert.Equal(new uint[] { 1, Gpu, 0 }, Enumerable.Range(0, 3).Select(issued.Payload).ToArray());
     }

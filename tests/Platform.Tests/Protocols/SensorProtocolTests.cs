@@ -10,9 +10,9 @@ namespace Platform.Tests.Protocols;
 public sealed class SensorProtocolTests
 {
     private const uint SocTemperature = 0, BigTemperature = 1, CpuVoltage = 2, CpuCurrent = 3, SocPower = 4, Accelerometer = 5;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(SensorMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.Sensor, (byte)message, parameters);
+    private ScmiReply Send(SensorMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.Sensor, (byte)message, parameters);
 
     [Fact]
     public void ProtocolAttributes_count_sensors_and_async_capacity_without_a_register_region()
@@ -32,7 +32,7 @@ public sealed class SensorProtocolTests
         Assert.Equal(8 + 4 + SensorProtocol.ScalarDescriptorSize + SensorProtocol.AxisSensorDescriptorSize, second.Length);
         Assert.Equal(2u, second.Value(0));
         Assert.Equal(ScmiStatus.InvalidParameters, Send(SensorMessage.SensorDescriptionGet, 6).Status);
-        Assert.Equal(ScmiStatus.CommsError, platform.SendWithCapacity(60, ScmiProtocolId.Sensor, (byte)SensorMessage.SensorDescriptionGet, 0).Status);
+        Assert.Equal(ScmiStatus.CommsError, _platform.SendWithCapacity(60, ScmiProtocolId.Sensor, (byte)SensorMessage.SensorDescriptionGet, 0).Status);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SensorProtocolTests
     [Fact]
     public void ReadingGet_returns_value_and_timestamp_per_axis()
     {
-        platform.Scheduler.Advance(2);
+        _platform.Scheduler.Advance(2);
         var scalar = Send(SensorMessage.SensorReadingGet, CpuVoltage, 0);
         Assert.Equal(8 + 16, scalar.Length);
         Assert.Equal(850_000L, scalar.Signed64(0));
@@ -110,9 +110,9 @@ public sealed class SensorProtocolTests
     [Fact]
     public void Async_ReadingGet_replies_with_status_then_SENSOR_READING_COMPLETE()
     {
-        var slot = platform.Post(ScmiMessages.Request(ScmiProtocolId.Sensor, (byte)SensorMessage.SensorReadingGet, 300, SocPower, SensorProtocol.AsyncFlag));
+        var slot = _platform.Post(ScmiMessages.Request(ScmiProtocolId.Sensor, (byte)SensorMessage.SensorReadingGet, 300, SocPower, SensorProtocol.AsyncFlag));
         Assert.Equal(8, slot.ReplyLength);
-        var complete = Assert.Single(platform.Delivered);
+        var complete = Assert.Single(_platform.Delivered);
         Assert.Equal(new ScmiHeader((byte)SensorMessage.SensorReadingGet, ScmiMessageType.DelayedResponse, (byte)ScmiProtocolId.Sensor, 300), complete.Header);
         Assert.Equal(8 + 4 + 16, complete.Length);
         Assert.Equal(ScmiStatus.Success, complete.Status);
@@ -137,12 +137,12 @@ public sealed class SensorProtocolTests
         uint ascendingTripOne = 1u << 4 | SensorProtocol.TripAscending;
         Assert.Equal(ScmiStatus.Success, Send(SensorMessage.SensorTripPointConfig, SocTemperature, ascendingTripOne, 45_200, 0).Status);
         Send(SensorMessage.SensorReadingGet, SocTemperature, 0); // 45000 -> 45500 crosses, but not enabled yet
-        Assert.Empty(platform.Delivered);
+        Assert.Empty(_platform.Delivered);
         Assert.Equal(ScmiStatus.Success, Send(SensorMessage.SensorTripPointNotify, SocTemperature, 1).Status);
-        platform.Model.SetSensorValue((int)SocTemperature, 0, 45_000);
-        Assert.Empty(platform.Delivered); // descending crossing is not watched
-        platform.Model.SetSensorValue((int)SocTemperature, 0, 46_000);
-        var trip = Assert.Single(platform.Delivered);
+        _platform.Model.SetSensorValue((int)SocTemperature, 0, 45_000);
+        Assert.Empty(_platform.Delivered); // descending crossing is not watched
+        _platform.Model.SetSensorValue((int)SocTemperature, 0, 46_000);
+        var trip = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Sensor, (byte)SensorNotification.SensorTripPointEvent), trip.Header);
         Assert.Equal(new uint[] { 0, SocTemperature, 1 | SensorProtocol.TripDirectionAscendingBit }, Enumerable.Range(0, 3).Select(trip.Payload).ToArray());
     }
@@ -160,14 +160,14 @@ public sealed class SensorProtocolTests
     public void Continuous_updates_are_sent_on_change_when_enabled()
     {
         Assert.Equal(ScmiStatus.Success, Send(SensorMessage.SensorContinuousUpdateNotify, CpuCurrent, 1).Status);
-        platform.Model.SetSensorValue((int)CpuCurrent, 0, 2500);
-        var update = Assert.Single(platform.Delivered);
+        _platform.Model.SetSensorValue((int)CpuCurrent, 0, 2500);
+        var update = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.Sensor, (byte)SensorNotification.SensorUpdate), update.Header);
         Assert.Equal(CpuCurrent, update.Payload(1));
         Assert.Equal(2500ul, update.Payload64(2));
         Send(SensorMessage.SensorContinuousUpdateNotify, CpuCurrent, 0);
-        platform.Model.SetSensorValue((int)CpuCurrent, 0, 2600);
-        Assert.Single(platform.Delivered);
+        _platform.Model.SetSensorValue((int)CpuCurrent, 0, 2600);
+        Assert.Single(_platform.Delivered);
     }
 
     [Fact]
@@ -200,21 +200,21 @@ public sealed class SensorProtocolTests
     {
         Send(SensorMessage.SensorConfigSet, SocTemperature, 2u << 16 | SensorProtocol.ConfigEnabledBit);
         Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 1);
-        platform.Scheduler.Advance(1999);
-        Assert.Empty(platform.Delivered);
-        platform.Scheduler.Advance(1);
-        platform.Scheduler.Advance(2000);
-        var updates = platform.Delivered;
+        _platform.Scheduler.Advance(1999);
+        Assert.Empty(_platform.Delivered);
+        _platform.Scheduler.Advance(1);
+        _platform.Scheduler.Advance(2000);
+        var updates = _platform.Delivered;
         Assert.Equal(2, updates.Count);
         Assert.Equal(new ulong[] { 45_500, 46_000 }, updates.Select(u => u.Payload64(2))); // the ramp steps at each report
         Assert.Equal(new ulong[] { 2_000_000, 4_000_000 }, updates.Select(u => u.Payload64(4))); // timestamps in microseconds
 
         Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 1); // enabling again does not double the rate
-        platform.Scheduler.Advance(2000);
-        Assert.Equal(3, platform.Delivered.Count);
+        _platform.Scheduler.Advance(2000);
+        Assert.Equal(3, _platform.Delivered.Count);
         Send(SensorMessage.SensorContinuousUpdateNotify, SocTemperature, 0);
-        platform.Scheduler.Advance(10_000);
-        Assert.Equal(3, platform.Delivered.Count);
+        _platform.Scheduler.Advance(10_000);
+        Assert.Equal(3, _platform.Delivered.Count);
     }
 
     [Fact]
@@ -222,10 +222,10 @@ public sealed class SensorProtocolTests
     {
         Send(SensorMessage.SensorConfigSet, CpuVoltage, 0);
         Send(SensorMessage.SensorContinuousUpdateNotify, CpuVoltage, 1);
-        platform.Scheduler.Advance(5000);
-        Assert.Empty(platform.Delivered);
+        _platform.Scheduler.Advance(5000);
+        Assert.Empty(_platform.Delivered);
         Send(SensorMessage.SensorConfigSet, CpuVoltage, SensorProtocol.ConfigEnabledBit);
-        platform.Scheduler.Advance(1000);
-        Assert.Single(platform.Delivered);
+        _platform.Scheduler.Advance(1000);
+        Assert.Single(_platform.Delivered);
     }
 }

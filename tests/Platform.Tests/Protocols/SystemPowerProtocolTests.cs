@@ -9,9 +9,9 @@ namespace Platform.Tests.Protocols;
 
 public sealed class SystemPowerProtocolTests
 {
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(SystemPowerMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.SystemPower, (byte)message, parameters);
+    private ScmiReply Send(SystemPowerMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.SystemPower, (byte)message, parameters);
 
     [Fact]
     public void ProtocolAttributes_advertise_warm_reset_and_suspend()
@@ -44,11 +44,11 @@ public sealed class SystemPowerProtocolTests
     [Fact]
     public void The_platform_notifier_reaches_only_a_subscribed_agent()
     {
-        platform.Model.RequestSystemPowerState(SystemPowerState.Shutdown, graceful: true, timeoutMilliseconds: 5000);
-        Assert.Empty(platform.Delivered);
+        _platform.Model.RequestSystemPowerState(SystemPowerState.Shutdown, graceful: true, timeoutMilliseconds: 5000);
+        Assert.Empty(_platform.Delivered);
         Assert.Equal(ScmiStatus.Success, Send(SystemPowerMessage.SystemPowerStateNotify, 1).Status);
-        platform.Model.RequestSystemPowerState(SystemPowerState.Shutdown, graceful: true, timeoutMilliseconds: 5000);
-        var notifier = Assert.Single(platform.Delivered);
+        _platform.Model.RequestSystemPowerState(SystemPowerState.Shutdown, graceful: true, timeoutMilliseconds: 5000);
+        var notifier = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiHeader.Notification(ScmiProtocolId.SystemPower, (byte)SystemPowerNotification.SystemPowerStateNotifier), notifier.Header);
         Assert.Equal(new uint[] { 0, 1, 0, 5000 }, Enumerable.Range(0, 4).Select(notifier.Payload).ToArray());
         Assert.Equal(ScmiStatus.InvalidParameters, Send(SystemPowerMessage.SystemPowerStateNotify, 0x10).Status);

@@ -9,9 +9,9 @@ namespace Platform.Tests.Protocols;
 public sealed class VoltageDomainProtocolTests
 {
     private const uint Cpu = 0, Gpu = 1, Io = 2;
-    private readonly ModelHarness platform = new();
+    private readonly ModelHarness _platform = new();
 
-    private ScmiReply Send(VoltageDomainMessage message, params uint[] parameters) => platform.Send(ScmiProtocolId.VoltageDomain, (byte)message, parameters);
+    private ScmiReply Send(VoltageDomainMessage message, params uint[] parameters) => _platform.Send(ScmiProtocolId.VoltageDomain, (byte)message, parameters);
 
     [Fact]
     public void DomainAttributes_report_async_support_and_name()
@@ -31,7 +31,7 @@ public sealed class VoltageDomainProtocolTests
         Assert.Equal(8 + 16, linear.Length);
         Assert.Equal(3u | VoltageDomainProtocol.LinearFormatBit, linear.Value(0));
         Assert.Equal(new[] { 500_000, 1_200_000, 6250 }, new[] { linear.SignedValue(1), linear.SignedValue(2), linear.SignedValue(3) });
-        var page = platform.SendWithCapacity(8 + 4 + 8, ScmiProtocolId.VoltageDomain, (byte)VoltageDomainMessage.VoltageDescribeLevels, Gpu, 1);
+        var page = _platform.SendWithCapacity(8 + 4 + 8, ScmiProtocolId.VoltageDomain, (byte)VoltageDomainMessage.VoltageDescribeLevels, Gpu, 1);
         Assert.Equal(2u | 2u << 16, page.Value(0));
         Assert.Equal(700_000, page.SignedValue(1));
         Assert.Equal(ScmiStatus.InvalidParameters, Send(VoltageDomainMessage.VoltageDescribeLevels, Gpu, 5).Status);
@@ -52,9 +52,9 @@ public sealed class VoltageDomainProtocolTests
     [Fact]
     public void Async_LevelSet_sends_VOLTAGE_LEVEL_SET_COMPLETE_and_needs_P2A()
     {
-        var slot = platform.Post(ScmiMessages.Request(ScmiProtocolId.VoltageDomain, (byte)VoltageDomainMessage.VoltageLevelSet, 9, Gpu, VoltageDomainProtocol.AsyncFlag, 900_000));
+        var slot = _platform.Post(ScmiMessages.Request(ScmiProtocolId.VoltageDomain, (byte)VoltageDomainMessage.VoltageLevelSet, 9, Gpu, VoltageDomainProtocol.AsyncFlag, 900_000));
         Assert.Equal(8, slot.ReplyLength);
-        var complete = Assert.Single(platform.Delivered);
+        var complete = Assert.Single(_platform.Delivered);
         Assert.Equal(ScmiMessageType.DelayedResponse, complete.Header.Type);
         Assert.Equal(9, complete.Header.Token);
         Assert.Equal(ScmiStatus.Success, complete.Status);

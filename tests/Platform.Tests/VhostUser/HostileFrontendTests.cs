@@ -90,8 +90,10 @@ public sealed class HostileFrontendTests(ITestOutputHelper output)
         {
             // Ring addresses inside the shared RAM, at random offsets: the ring may start over junk.
             for (int field = 8; field <= 24; field += 8)
+            {
                 BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(field),
                     frontend.Ram.FrontendAddressOf(frontend.Ram.GuestBase + (ulong)random.Next(0, 1 << 23)));
+            }
         }
         try
         {
@@ -103,7 +105,9 @@ public sealed class HostileFrontendTests(ITestOutputHelper output)
                 EventFd.Signal(fd.Value);
             }
             else
+            {
                 frontend.Send(request, payload, needReply: random.Next(2) == 0);
+            }
         }
         catch (IOException)
         {

@@ -27,7 +27,8 @@ public sealed class RunningServer : IDisposable
         {
             try { Server.Run(); }
             catch (Exception e) { _failure = e; }
-        }) { IsBackground = true, Name = "vhost-user server" };
+        })
+        { IsBackground = true, Name = "vhost-user server" };
         _thread.Start();
     }
 

@@ -73,7 +73,8 @@ public sealed class CommandQueueServiceTests
     public void Indirect_chain_is_served_when_negotiated()
     {
         using var driver = new ScmiDriverDouble(new NotSupportedModel(),
-            ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors) { PreferIndirect = true };
+            ScmiDriverDouble.DefaultFeatures | VirtioFeatures.IndirectDescriptors)
+        { PreferIndirect = true };
         byte[] reply = driver.Transact(Header(0x4001));
         Assert.Equal(0x4001u, BinaryPrimitives.ReadUInt32LittleEndian(reply));
         Assert.Equal(0, driver.Device.Counters.Malformed);

@@ -77,7 +77,9 @@ public sealed class MixedChainPropertyTests(ITestOutputHelper output)
                     q.MakeAvailable((ushort)head);
                 }
                 else
+                {
                     head = AddGarbageChain(driver, random);
+                }
                 expected[head] = expected.GetValueOrDefault(head) + 1;
                 posted++;
             }
@@ -103,7 +105,9 @@ public sealed class MixedChainPropertyTests(ITestOutputHelper output)
                     Assert.Equal(header, BinaryPrimitives.ReadUInt32LittleEndian(reply));
                 }
                 else
+                {
                     Assert.True(used.Length <= 8, $"garbage chain {used.Id} returned {used.Length} bytes");
+                }
             }
             Assert.True(expected.Values.All(v => v == 0), $"buffers not returned: {string.Join(",", expected.Where(e => e.Value != 0).Select(e => e.Key))}");
             Assert.True(driver.Ram.CanariesIntact(), "write outside guest RAM");

@@ -27,7 +27,9 @@ public sealed class ManualScheduler : IPlatformScheduler
             {
                 if (_pending[i].Due <= end && (best < 0 || _pending[i].Due < _pending[best].Due
                     || (_pending[i].Due == _pending[best].Due && _pending[i].Order < _pending[best].Order)))
+                {
                     best = i;
+                }
             }
             if (best < 0)
                 break;

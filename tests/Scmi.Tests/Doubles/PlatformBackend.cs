@@ -17,7 +17,7 @@ namespace Scmi.Tests.Doubles;
 /// </summary>
 public sealed class PlatformBackend : DeviceBackend, IQueueSignals
 {
-    private static readonly Lazy<PlatformDescription> s_description = new(() => PlatformDescriptionLoader.LoadFile(PlatformDescriptionLoader.DefaultPath));
+    private static readonly Lazy<PlatformDescription> Description = new(() => PlatformDescriptionLoader.LoadFile(PlatformDescriptionLoader.DefaultPath));
     private readonly PinnedGuestMemory _memory;
     private readonly GuestMemory _deviceMemory;
 

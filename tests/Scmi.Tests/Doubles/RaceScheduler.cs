@@ -78,7 +78,8 @@ public sealed class RaceScheduler
                 ScmiVirtioTransport.InterleavingPoint = null;
                 finished[me] = true;
                 controller.Release();
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             threads[i].Start();
         }
 

@@ -100,9 +100,13 @@ public static class HostTestRun
             // A test host that dies mid-run (stack overflow, a crash in native code) still leaves a partial trx.
             if (command.Output.Contains("Test Run Aborted", StringComparison.Ordinal)
                 || command.Output.Contains("The active test run was aborted", StringComparison.Ordinal))
+            {
                 problems.Add("the test host aborted: " + Tail(command.Output));
+            }
             else if (command.ExitCode != 0 && !cases.Any(c => c.Outcome == TestOutcome.Failed))
+            {
                 problems.Add($"dotnet test exited with {command.ExitCode} although no test failed: " + Tail(command.Output));
+            }
             return new SuiteResult(projectName, SuiteKind.Host, cases, problems, duration);
         }
         finally

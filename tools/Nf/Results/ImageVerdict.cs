@@ -20,7 +20,9 @@ public static class ImageVerdict
         var problems = new List<string>();
         int reportedFailures = log.Cases.Count(c => c.Outcome == TestOutcome.Failed);
         if (run.TimedOut)
+        {
             problems.Add($"hung: killed after {run.TimeLimit.TotalSeconds:0} s{After(log)}");
+        }
         else
         {
             switch (run.ExitCode)
@@ -51,10 +53,14 @@ public static class ImageVerdict
             if (run.ExitCode is ExitPassed or ExitTestFailed)
             {
                 if (log.Summary is not { } summary)
+                {
                     problems.Add($"no summary line: the output ended early{After(log)}");
+                }
                 else if (summary != Count(log))
+                {
                     problems.Add($"summary says {summary.Passed} passed, {summary.Failed} failed, {summary.Skipped} skipped " +
                                  $"but {Describe(Count(log))} were printed (lines lost?)");
+                }
             }
         }
         return new SuiteResult(displayName, SuiteKind.OnTarget, log.Cases, problems, run.Elapsed);

@@ -93,7 +93,9 @@ public sealed class SerialLog
             if (Summary is null && counts.Length == 3
                 && int.TryParse(counts[0], out int p) && int.TryParse(counts[1], out int f) && int.TryParse(counts[2], out int s)
                 && p >= 0 && f >= 0 && s >= 0)
+            {
                 Summary = new TestSummary(p, f, s);
+            }
             return null;
         }
         if (Summary is not null)
@@ -192,8 +194,10 @@ public sealed class SerialLog
             return span.ToString();
         var kept = new System.Text.StringBuilder(span.Length);
         foreach (char c in span)
+        {
             if (!char.IsControl(c) || c == '\t')
                 kept.Append(c);
+        }
         return kept.ToString();
     }
 }

@@ -9,15 +9,15 @@ namespace ScmiPlatform.Description;
 /// </summary>
 internal sealed class JsonFieldReader
 {
-    private readonly JsonElement element;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly JsonElement _element;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public JsonFieldReader(JsonElement element, string path)
     {
         Path = path;
         if (element.ValueKind != JsonValueKind.Object)
             throw new PlatformDescriptionException(path, $"must be an object, found {Describe(element)}");
-        this.element = element;
+        _element = element;
     }
 
     public string Path { get; }
@@ -27,7 +27,7 @@ internal sealed class JsonFieldReader
     /// <summary>The raw member, marked as read; null when absent.</summary>
     public JsonElement? Raw(string name) => Get(name);
 
-    public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+    public bool Has(string name) => _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     public string RequiredString(string name, int maximumLength)
     {
@@ -99,9 +99,11 @@ internal sealed class JsonFieldReader
     /// <summary>Refuses members that no reader asked for (typos would otherwise pass unnoticed).</summary>
     public void RejectUnknownFields()
     {
-        foreach (var property in element.EnumerateObject())
-            if (!seen.Contains(property.Name))
+        foreach (var property in _element.EnumerateObject())
+        {
+            if (!_seen.Contains(property.Name))
                 throw new PlatformDescriptionException(FieldPath(property.Name), "unknown field");
+        }
     }
 
     public PlatformDescriptionException Error(string name, string problem) => new(FieldPath(name), problem);
@@ -134,8 +136,8 @@ internal sealed class JsonFieldReader
 
     private JsonElement? Get(string name)
     {
-        seen.Add(name);
-        return element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        _seen.Add(name);
+        return _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
     }
 
     private string CheckString(JsonElement value, string name, int maximumLength)
@@ -147,8 +149,10 @@ internal sealed class JsonFieldReader
         if (text.Length > maximumLength)
             throw new PlatformDescriptionException(FieldPath(name), $"must be at most {maximumLength} characters, found {text.Length}");
         foreach (char c in text)
+        {
             if (c < 0x20 || c > 0x7E)
                 throw new PlatformDescriptionException(FieldPath(name), "must be printable ASCII (SCMI names are ASCII)");
+        }
         return text;
     }
 

@@ -201,7 +201,10 @@ public static class PlatformDescriptionLoader
         foreach (var (element, path) in r.OptionalArray("extraStates"))
             extra.Add((uint)JsonFieldReader.CheckInteger(element, path, 0, uint.MaxValue));
         uint initial;
-        if (!r.Has("initialState")) initial = PowerDomainDescription.StateOn;
+        if (!r.Has("initialState"))
+        {
+            initial = PowerDomainDescription.StateOn;
+        }
         else
         {
             string state = r.OptionalString("initialState", "on", 16);

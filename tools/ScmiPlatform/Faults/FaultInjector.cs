@@ -13,26 +13,26 @@ namespace ScmiPlatform.Faults;
 /// </summary>
 public sealed class FaultInjector
 {
-    private readonly FaultPlan plan;
-    private readonly IPlatformScheduler scheduler;
-    private readonly Random random;
-    private readonly object gate = new();
-    private int generation;
-    private HeldReply? held;
-    private ScmiHeader? lastHeader;
+    private readonly FaultPlan _plan;
+    private readonly IPlatformScheduler _scheduler;
+    private readonly Random _random;
+    private readonly object _gate = new();
+    private int _generation;
+    private HeldReply? _held;
+    private ScmiHeader? _lastHeader;
 
     private sealed record HeldReply(Action Complete, int Generation);
 
     /// <summary>Creates the injector for <paramref name="plan"/>.</summary>
     public FaultInjector(FaultPlan plan, IPlatformScheduler scheduler)
     {
-        this.plan = plan;
-        this.scheduler = scheduler;
-        random = new Random(plan.Seed ?? 0);
+        _plan = plan;
+        _scheduler = scheduler;
+        _random = new Random(plan.Seed ?? 0);
     }
 
     /// <summary>The plan in force.</summary>
-    public FaultPlan Plan => plan;
+    public FaultPlan Plan => _plan;
 
     /// <summary>Replies never sent because of a drop fault.</summary>
     public int DroppedReplies { get; private set; }
@@ -48,18 +48,18 @@ public sealed class FaultInjector
     {
         if (!rule.Scope.Matches(header)) return false;
         if (rule.Probability >= 1.0) return true;
-        lock (gate) return random.NextDouble() < rule.Probability;
+        lock (_gate) return _random.NextDouble() < rule.Probability;
     }
 
     /// <summary>The status forced on this command by an error fault, if any.</summary>
     public ScmiStatus? ForcedStatus(ScmiHeader header) =>
-        plan.Rules.OfType<ErrorFault>().FirstOrDefault(r => Applies(r, header))?.Status;
+        _plan.Rules.OfType<ErrorFault>().FirstOrDefault(r => Applies(r, header))?.Status;
 
     /// <summary>True when the reply to this command must never be sent.</summary>
     public bool ShouldDrop(ScmiHeader header)
     {
-        if (!plan.Rules.OfType<DropFault>().Any(r => Applies(r, header))) return false;
-        lock (gate) DroppedReplies++;
+        if (!_plan.Rules.OfType<DropFault>().Any(r => Applies(r, header))) return false;
+        lock (_gate) DroppedReplies++;
         return true;
     }
 
@@ -70,12 +70,12 @@ public sealed class FaultInjector
     public int Mutate(ScmiHeader header, Span<byte> reply, int length, List<string> notes)
     {
         ScmiHeader? previous;
-        lock (gate)
+        lock (_gate)
         {
-            previous = lastHeader;
-            lastHeader = header;
+            previous = _lastHeader;
+            _lastHeader = header;
         }
-        foreach (var rule in plan.Rules)
+        foreach (var rule in _plan.Rules)
         {
             if (!Applies(rule, header)) continue;
             if (rule is CorruptFault corrupt && length >= ScmiHeader.Size)
@@ -106,24 +106,24 @@ public sealed class FaultInjector
     public void Release(ScmiHeader header, Action complete, List<string> notes)
     {
         var delay = TimeSpan.Zero;
-        foreach (var rule in plan.Rules)
+        foreach (var rule in _plan.Rules)
         {
             if (!Applies(rule, header)) continue;
             if (rule is DelayFault d) delay += PickDelay(d);
             else if (rule is LateFault late) delay += late.Delay;
         }
-        var reorder = plan.Rules.OfType<ReorderFault>().FirstOrDefault(r => Applies(r, header));
+        var reorder = _plan.Rules.OfType<ReorderFault>().FirstOrDefault(r => Applies(r, header));
         int armedIn;
-        lock (gate) armedIn = generation;
+        lock (_gate) armedIn = _generation;
         if (delay > TimeSpan.Zero) notes.Add($"delayed={delay.TotalMilliseconds:0.###}ms");
         if (reorder is not null) notes.Add("reorder");
         void Deliver()
         {
-            lock (gate) if (armedIn != generation) return;
+            lock (_gate) if (armedIn != _generation) return;
             if (reorder is null) complete();
             else Reorder(complete, reorder.Window, armedIn);
         }
-        if (delay > TimeSpan.Zero) scheduler.Schedule(delay, Deliver);
+        if (delay > TimeSpan.Zero) _scheduler.Schedule(delay, Deliver);
         else Deliver();
     }
 
@@ -131,33 +131,33 @@ public sealed class FaultInjector
     {
         if (fault.Maximum == fault.Minimum) return fault.Minimum;
         double fraction;
-        lock (gate) fraction = random.NextDouble();
+        lock (_gate) fraction = _random.NextDouble();
         return fault.Minimum + (fault.Maximum - fault.Minimum) * fraction;
     }
 
     private void Reorder(Action complete, TimeSpan window, int armedIn)
     {
         HeldReply? previous;
-        lock (gate)
+        lock (_gate)
         {
-            previous = held;
+            previous = _held;
             if (previous is null)
             {
                 // First of a pair: hold it; if no other reply comes within the window, let it go alone.
                 var mine = new HeldReply(complete, armedIn);
-                held = mine;
-                scheduler.Schedule(window, () =>
+                _held = mine;
+                _scheduler.Schedule(window, () =>
                 {
-                    lock (gate)
+                    lock (_gate)
                     {
-                        if (!ReferenceEquals(held, mine) || mine.Generation != generation) return;
-                        held = null;
+                        if (!ReferenceEquals(_held, mine) || mine.Generation != _generation) return;
+                        _held = null;
                     }
                     mine.Complete();
                 });
                 return;
             }
-            held = null;
+            _held = null;
             ReorderedReplies++;
         }
         // Second of a pair: it overtakes the held one.
@@ -166,24 +166,24 @@ public sealed class FaultInjector
     }
 
     /// <summary>True when this command's delayed response goes out before its reply.</summary>
-    public bool SendsDelayedResponseEarly(ScmiHeader header) => plan.Rules.OfType<EarlyFault>().Any(r => Applies(r, header));
+    public bool SendsDelayedResponseEarly(ScmiHeader header) => _plan.Rules.OfType<EarlyFault>().Any(r => Applies(r, header));
 
     /// <summary>How many times an eventq message caused by this command (or by the platform) is sent.</summary>
     public int Copies(ScmiHeader header) =>
-        plan.Rules.OfType<DuplicateFault>().Any(r => Applies(r, header)) ? 2 : 1;
+        _plan.Rules.OfType<DuplicateFault>().Any(r => Applies(r, header)) ? 2 : 1;
 
     /// <summary>How many extra rounds of notifications to send after replying to this command.</summary>
     public int FloodCount(ScmiHeader header) =>
-        plan.Rules.OfType<FloodFault>().Where(r => Applies(r, header)).Sum(r => r.Count);
+        _plan.Rules.OfType<FloodFault>().Where(r => Applies(r, header)).Sum(r => r.Count);
 
     /// <summary>Forgets held replies; timers armed before now complete nothing.</summary>
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            generation++;
-            held = null;
-            lastHeader = null;
+            _generation++;
+            _held = null;
+            _lastHeader = null;
         }
     }
 

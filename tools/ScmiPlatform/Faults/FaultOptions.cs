@@ -36,7 +36,10 @@ public static class FaultOptions
         int? seed = null;
         for (int i = 0; i < args.Length; i++)
         {
-            if (TryOption(args, ref i, "--fault", out string? fault)) rules.Add(ParseRule(fault!));
+            if (TryOption(args, ref i, "--fault", out string? fault))
+            {
+                rules.Add(ParseRule(fault!));
+            }
             else if (TryOption(args, ref i, "--seed", out string? seedText))
             {
                 if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
@@ -75,7 +78,9 @@ public static class FaultOptions
             string chance = body[(tilde + 1)..].Trim();
             if (!chance.EndsWith('%') || !double.TryParse(chance[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent)
                 || percent <= 0 || percent > 100)
+            {
                 throw new FaultOptionException($"\"{text}\": \"~{chance}\" is not a chance (use ~N% with 0 < N <= 100)");
+            }
             probability = percent / 100;
             body = body[..tilde];
         }
@@ -198,7 +203,10 @@ public static class FaultOptions
     {
         string t = text.Trim().ToLowerInvariant();
         double scale = 1;
-        if (t.EndsWith("ms", StringComparison.Ordinal)) t = t[..^2];
+        if (t.EndsWith("ms", StringComparison.Ordinal))
+        {
+            t = t[..^2];
+        }
         else if (t.EndsWith("us", StringComparison.Ordinal)) { t = t[..^2]; scale = 0.001; }
         else if (t.EndsWith('s')) { t = t[..^1]; scale = 1000; }
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double amount) || amount < 0 || double.IsInfinity(amount))
@@ -215,8 +223,10 @@ public static class FaultOptions
             return decoded;
         }
         foreach (ScmiStatus status in Enum.GetValues<ScmiStatus>())
+        {
             if (status is not (ScmiStatus.Success or ScmiStatus.Unknown) && ScmiStatusCodes.SpecName(status) == text.ToUpperInvariant())
                 return status;
+        }
         throw new FaultOptionException($"\"{whole}\": unknown status \"{text}\" (e.g. BUSY, DENIED, GENERIC_ERROR)");
     }
 }

@@ -24,19 +24,19 @@ namespace ScmiPlatform.Model;
 /// </summary>
 public sealed class ScmiPlatformModel : IScmiDeviceModel
 {
-    private readonly PlatformDescription description;
-    private readonly IPlatformScheduler scheduler;
-    private readonly ITraceSink? trace;
-    private readonly EventOutbox outbox = new();
-    private readonly FaultInjector faults;
+    private readonly PlatformDescription _description;
+    private readonly IPlatformScheduler _scheduler;
+    private readonly ITraceSink? _trace;
+    private readonly EventOutbox _outbox = new();
+    private readonly FaultInjector _faults;
     // One lock for the model's lifetime: protocol state, and the swap of protocols on reset.
-    private readonly object gate = new();
-    private PlatformServices services;
-    private Dictionary<byte, ScmiProtocol> protocols;
-    private int commands;
-    private int malformed;
-    private int internalErrors;
-    private int busyReplies;
+    private readonly object _gate = new();
+    private PlatformServices _services;
+    private Dictionary<byte, ScmiProtocol> _protocols;
+    private int _commands;
+    private int _malformed;
+    private int _internalErrors;
+    private int _busyReplies;
 
     /// <summary>Builds the platform from a description, with optional faults, trace and scheduler.</summary>
     public static ScmiPlatformModel Create(PlatformDescription description, FaultPlan? faults = null, ITraceSink? trace = null, IPlatformScheduler? scheduler = null)
@@ -47,55 +47,55 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
 
     private ScmiPlatformModel(PlatformDescription description, FaultPlan plan, ITraceSink? trace, IPlatformScheduler? scheduler)
     {
-        this.description = description;
-        this.trace = trace;
+        _description = description;
+        _trace = trace;
         // Deferred work that fails is counted with the handler failures and told to the trace sink given to us.
-        this.scheduler = scheduler ?? new TimerScheduler(OnDeferredWorkFailed);
-        faults = new FaultInjector(plan, this.scheduler);
-        (services, protocols) = BuildProtocols();
-        outbox.Delivered += message => TraceEvent(message, dropped: false);
-        outbox.Dropped += message => TraceEvent(message, dropped: true);
+        _scheduler = scheduler ?? new TimerScheduler(OnDeferredWorkFailed);
+        _faults = new FaultInjector(plan, _scheduler);
+        (_services, _protocols) = BuildProtocols();
+        _outbox.Delivered += message => TraceEvent(message, dropped: false);
+        _outbox.Dropped += message => TraceEvent(message, dropped: true);
     }
 
     private void OnDeferredWorkFailed(Exception e)
     {
-        Interlocked.Increment(ref internalErrors);
-        trace?.WriteLine($"deferred work failed: {e.GetType().Name}: {e.Message}");
+        Interlocked.Increment(ref _internalErrors);
+        _trace?.WriteLine($"deferred work failed: {e.GetType().Name}: {e.Message}");
     }
 
     /// <summary>The description the platform was built from.</summary>
-    public PlatformDescription Description => description;
+    public PlatformDescription Description => _description;
 
     /// <summary>The faults in force.</summary>
-    public FaultPlan Faults => faults.Plan;
+    public FaultPlan Faults => _faults.Plan;
 
     /// <summary>Eventq state: pending delayed responses, dropped notifications.</summary>
-    public EventOutbox Events => outbox;
+    public EventOutbox Events => _outbox;
 
     /// <summary>Commands answered (including error replies) since the last reset.</summary>
-    public int CommandsHandled => Volatile.Read(ref commands);
+    public int CommandsHandled => Volatile.Read(ref _commands);
 
     /// <summary>Chains the queue service rejected, since the last reset.</summary>
-    public int MalformedRequests => Volatile.Read(ref malformed);
+    public int MalformedRequests => Volatile.Read(ref _malformed);
 
     /// <summary>Commands whose handler failed unexpectedly (answered GENERIC_ERROR); zero unless there is a bug.</summary>
-    public int InternalErrors => Volatile.Read(ref internalErrors);
+    public int InternalErrors => Volatile.Read(ref _internalErrors);
 
     /// <summary>Commands answered BUSY because the delayed-response backlog was full.</summary>
-    public int BusyReplies => Volatile.Read(ref busyReplies);
+    public int BusyReplies => Volatile.Read(ref _busyReplies);
 
     /// <summary>Replies withheld by the drop fault.</summary>
-    public int DroppedReplies => faults.DroppedReplies;
+    public int DroppedReplies => _faults.DroppedReplies;
 
     /// <summary>The protocol ids the platform offers, Base included, ascending.</summary>
-    public IReadOnlyList<byte> ProtocolIds => protocols.Keys.OrderBy(id => id).ToArray();
+    public IReadOnlyList<byte> ProtocolIds => _protocols.Keys.OrderBy(id => id).ToArray();
 
     /// <summary>The running instance of a protocol, or null when the description does not offer it.</summary>
-    public T? Protocol<T>() where T : ScmiProtocol => protocols.Values.OfType<T>().FirstOrDefault();
+    public T? Protocol<T>() where T : ScmiProtocol => _protocols.Values.OfType<T>().FirstOrDefault();
 
     private (PlatformServices, Dictionary<byte, ScmiProtocol>) BuildProtocols()
     {
-        var shared = new PlatformServices(outbox, scheduler, description.CallerAgentId, gate);
+        var shared = new PlatformServices(_outbox, _scheduler, _description.CallerAgentId, _gate);
         var list = new List<ScmiProtocol>();
         if (description.PowerDomains.Count > 0) list.Add(new PowerDomainProtocol(shared, description.PowerDomains));
         if (description.SystemPower is not null) list.Add(new SystemPowerProtocol(shared, description.SystemPower));
@@ -114,43 +114,43 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     }
 
     /// <inheritdoc/>
-    public void Start(IEventQueue events) => outbox.Attach(events);
+    public void Start(IEventQueue events) => _outbox.Attach(events);
 
     /// <inheritdoc/>
-    public void OnEventBuffersAvailable() => outbox.Drain();
+    public void OnEventBuffersAvailable() => _outbox.Drain();
 
     /// <inheritdoc/>
     public void Reset()
     {
-        faults.Reset();
-        outbox.Clear();
-        lock (gate)
+        _faults.Reset();
+        _outbox.Clear();
+        lock (_gate)
         {
-            services.Retire();
-            (services, protocols) = BuildProtocols();
-            commands = 0;
-            malformed = 0;
-            busyReplies = 0;
+            _services.Retire();
+            (_services, _protocols) = BuildProtocols();
+            _commands = 0;
+            _malformed = 0;
+            _busyReplies = 0;
         }
     }
 
     /// <inheritdoc/>
     public void OnCommand(ICommandSlot slot)
     {
-        TimeSpan arrived = scheduler.Now;
-        Interlocked.Increment(ref commands);
+        TimeSpan arrived = _scheduler.Now;
+        Interlocked.Increment(ref _commands);
         if (slot.Request.Length < ScmiHeader.Size)
         {
             CompleteHeaderless(slot, arrived);
             return;
         }
-        var command = new CommandInProgress(ScmiHeader.Read(slot.Request), arrived, traced: trace is not null);
+        var command = new CommandInProgress(ScmiHeader.Read(slot.Request), arrived, traced: _trace is not null);
         Span<byte> reply = slot.Reply;
         var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, command.ResultFields);
-        lock (gate)
+        lock (_gate)
         {
-            command.Context = new CommandContext(command.Header, services.CallerAgentId, outbox.IsAvailable, arrived, outbox.HasRoomForDelayedResponse);
-            protocols.TryGetValue(command.Header.ProtocolId, out command.Protocol);
+            command.Context = new CommandContext(command.Header, _services.CallerAgentId, _outbox.IsAvailable, arrived, _outbox.HasRoomForDelayedResponse);
+            _protocols.TryGetValue(command.Header.ProtocolId, out command.Protocol);
             command.Status = Validate(command, reply.Length) ?? Dispatch(command, slot.Request, ref writer);
         }
         int replyLength = ShapeReply(command, reply, ref writer);
@@ -161,7 +161,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private void CompleteHeaderless(ICommandSlot slot, TimeSpan arrived)
     {
         int length = WriteMalformedReply(slot.Request, slot.Reply, ScmiStatus.ProtocolError);
-        trace?.WriteLine(TraceFormatter.Malformed(arrived, slot.Request.Length, ScmiStatus.ProtocolError, length, "shorter than a header"));
+        _trace?.WriteLine(TraceFormatter.Malformed(arrived, slot.Request.Length, ScmiStatus.ProtocolError, length, "shorter than a header"));
         slot.Complete(length);
     }
 
@@ -181,7 +181,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <summary>Step 2, dispatch (under the gate): the error fault's forced status, or the protocol handler's answer.</summary>
     private ScmiStatus Dispatch(CommandInProgress command, ReadOnlySpan<byte> request, ref ReplyWriter writer)
     {
-        if (faults.ForcedStatus(command.Header) is { } forced) return forced;
+        if (_faults.ForcedStatus(command.Header) is { } forced) return forced;
         var reader = new ParameterReader(request[ScmiHeader.Size..], command.ParameterFields);
         try
         {
@@ -190,7 +190,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
         {
             // A handler bug must not take the device down with it: the agent gets GENERIC_ERROR, the trace the cause.
-            Interlocked.Increment(ref internalErrors);
+            Interlocked.Increment(ref _internalErrors);
             command.Notes.Add($"internal-error {e.GetType().Name}: {e.Message}");
             return ScmiStatus.GenericError;
         }
@@ -200,7 +200,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private int ShapeReply(CommandInProgress command, Span<byte> reply, ref ReplyWriter writer)
     {
         if (writer.Overflowed) command.Status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
-        if (command.Status == ScmiStatus.Busy && command.Context!.RefusedForBacklog) Interlocked.Increment(ref busyReplies);
+        if (command.Status == ScmiStatus.Busy && command.Context!.RefusedForBacklog) Interlocked.Increment(ref _busyReplies);
         if (command.Status != ScmiStatus.Success) command.Context!.DiscardAfterReply();
 
         // virtio 1.3 §5.17.6.1 / DEN0056 §4.1.4: on error only header and status are returned.
@@ -217,26 +217,26 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     {
         ScmiHeader header = command.Header;
         IReadOnlyList<PlatformMessage> afterReply = command.Context!.AfterReply;
-        if (faults.ShouldDrop(header))
+        if (_faults.ShouldDrop(header))
         {
             command.Notes.Add("drop");
             TraceCommand(command, TimeSpan.Zero, 0);
             SendAfterReply(header, afterReply);
             return;
         }
-        replyLength = faults.Mutate(header, slot.Reply, replyLength, command.Notes);
-        if (afterReply.Any(m => m.Header.Type == ScmiMessageType.DelayedResponse) && faults.SendsDelayedResponseEarly(header))
+        replyLength = _faults.Mutate(header, slot.Reply, replyLength, command.Notes);
+        if (afterReply.Any(m => m.Header.Type == ScmiMessageType.DelayedResponse) && _faults.SendsDelayedResponseEarly(header))
         {
             // The early fault: delayed responses overtake the reply; notifications still follow it.
             command.Notes.Add("early");
             SendAfterReply(header, afterReply.Where(m => m.Header.Type == ScmiMessageType.DelayedResponse).ToList());
             afterReply = afterReply.Where(m => m.Header.Type != ScmiMessageType.DelayedResponse).ToList();
         }
-        int floodRounds = faults.FloodCount(header);
-        faults.Release(header, () =>
+        int floodRounds = _faults.FloodCount(header);
+        _faults.Release(header, () =>
         {
             slot.Complete(replyLength);
-            TraceCommand(command, scheduler.Now - command.Arrived, replyLength);
+            TraceCommand(command, _scheduler.Now - command.Arrived, replyLength);
             SendAfterReply(header, afterReply);
             if (floodRounds > 0) Flood(floodRounds);
         }, command.Notes);
@@ -245,9 +245,9 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <summary>Step 5, trace: one line per command (nothing without a sink).</summary>
     private void TraceCommand(CommandInProgress command, TimeSpan elapsed, int replyLength)
     {
-        if (trace is null) return;
+        if (_trace is null) return;
         string messageName = command.Protocol?.MessageName(command.Header.MessageId) ?? $"MSG_0x{command.Header.MessageId:X2}";
-        trace.WriteLine(TraceFormatter.Command(command.Arrived, MessageNames.ProtocolName(command.Header.ProtocolId), messageName, command.Header,
+        _trace.WriteLine(TraceFormatter.Command(command.Arrived, MessageNames.ProtocolName(command.Header.ProtocolId), messageName, command.Header,
             command.ParameterFields!, command.Status, command.ResultFields!, elapsed, replyLength, command.Notes));
     }
 
@@ -268,12 +268,12 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <inheritdoc/>
     public int OnMalformed(ReadOnlySpan<byte> request, Span<byte> reply)
     {
-        Interlocked.Increment(ref malformed);
-        var now = scheduler.Now;
+        Interlocked.Increment(ref _malformed);
+        var now = _scheduler.Now;
         // The chain itself was unusable: a transport-level failure, so COMMS_ERROR.
         int length = WriteMalformedReply(request, reply, ScmiStatus.CommsError);
-        trace?.WriteLine(TraceFormatter.Malformed(now, request.Length, ScmiStatus.CommsError, length, "rejected by the queue service"));
-        lock (gate) Protocol<BaseProtocol>()?.ReportErrors(new[] { now });
+        _trace?.WriteLine(TraceFormatter.Malformed(now, request.Length, ScmiStatus.CommsError, length, "rejected by the queue service"));
+        lock (_gate) Protocol<BaseProtocol>()?.ReportErrors(new[] { now });
         return length;
     }
 
@@ -292,11 +292,11 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         foreach (var message in messages)
         {
             bool delayed = message.Header.Type == ScmiMessageType.DelayedResponse;
-            int copies = faults.Copies(delayed ? command : message.Header);
+            int copies = _faults.Copies(delayed ? command : message.Header);
             for (int copy = 0; copy < copies; copy++)
             {
-                if (delayed) outbox.SendDelayedResponse(message);
-                else outbox.SendNotification(message);
+                if (delayed) _outbox.SendDelayedResponse(message);
+                else _outbox.SendNotification(message);
             }
         }
     }
@@ -304,15 +304,15 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private void Flood(int rounds)
     {
         List<PlatformMessage> current;
-        lock (gate) current = protocols.Values.SelectMany(p => p.CurrentStateNotifications()).ToList();
+        lock (_gate) current = _protocols.Values.SelectMany(p => p.CurrentStateNotifications()).ToList();
         for (int round = 0; round < rounds; round++)
-            foreach (var message in current) outbox.SendNotification(message);
+            foreach (var message in current) _outbox.SendNotification(message);
     }
 
     private void TraceEvent(PlatformMessage message, bool dropped)
     {
-        if (trace is null) return;
-        trace.WriteLine(TraceFormatter.Event(scheduler.Now, message, MessageNames.ProtocolName(message.Header.ProtocolId), dropped));
+        if (_trace is null) return;
+        _trace.WriteLine(TraceFormatter.Event(_scheduler.Now, message, MessageNames.ProtocolName(message.Header.ProtocolId), dropped));
     }
 
     // ---- Platform-side events: what the simulated hardware does on its own ----
@@ -320,18 +320,18 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     /// <summary>A sensor measured a new value: trip points and update subscriptions notify the agent.</summary>
     public void SetSensorValue(int sensor, int axis, long value)
     {
-        lock (gate) Protocol<SensorProtocol>()?.SetValue(null, sensor, axis, value);
+        lock (_gate) Protocol<SensorProtocol>()?.SetValue(null, sensor, axis, value);
     }
 
     /// <summary>The platform asks the agent to change the system power state (SYSTEM_POWER_STATE_NOTIFIER).</summary>
     public void RequestSystemPowerState(SystemPowerState state, bool graceful, uint timeoutMilliseconds)
     {
-        lock (gate) Protocol<SystemPowerProtocol>()?.RequestStateChange(state, graceful, timeoutMilliseconds);
+        lock (_gate) Protocol<SystemPowerProtocol>()?.RequestStateChange(state, graceful, timeoutMilliseconds);
     }
 
     /// <summary>A power capping domain measured new power (POWERCAP_MEASUREMENTS_CHANGED outside the thresholds).</summary>
     public void SetMeasuredPower(int domain, uint power)
     {
-        lock (gate) Protocol<PowerCapProtocol>()?.SetMeasuredPower(domain, power);
+        lock (_gate) Protocol<PowerCapProtocol>()?.SetMeasuredPower(domain, power);
     }
 }

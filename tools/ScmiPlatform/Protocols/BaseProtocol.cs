@@ -39,15 +39,15 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
     /// <summary>Resource id used for the error subscription (it is not per resource).</summary>
     private const uint AllErrors = 0;
 
-    private readonly PlatformDescription description;
-    private readonly IReadOnlyList<byte> protocols;
+    private readonly PlatformDescription _description;
+    private readonly IReadOnlyList<byte> _protocols;
 
     /// <summary>Creates the Base protocol listing <paramref name="implementedProtocols"/> (Base itself excluded).</summary>
     public BaseProtocol(PlatformServices services, PlatformDescription description, IEnumerable<ScmiProtocolId> implementedProtocols)
         : base(services)
     {
-        this.description = description;
-        protocols = implementedProtocols.Where(p => p != ScmiProtocolId.Base).Select(p => (byte)p).OrderBy(p => p).ToArray();
+        _description = description;
+        _protocols = implementedProtocols.Where(p => p != ScmiProtocolId.Base).Select(p => (byte)p).OrderBy(p => p).ToArray();
     }
 
     /// <inheritdoc/>
@@ -60,13 +60,13 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
     public IReadOnlyDictionary<byte, ScmiProtocol> Peers { get; set; } = new Dictionary<byte, ScmiProtocol>();
 
     /// <summary>The protocol ids DISCOVER_LIST_PROTOCOLS reports, ascending.</summary>
-    public IReadOnlyList<byte> ListedProtocols => protocols;
+    public IReadOnlyList<byte> ListedProtocols => _protocols;
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.2.2.2: bits 15:8 number of agents, bits 7:0 number of protocols other than Base.
-        reply.U32("attributes", (uint)description.Agents.Count << 8 | (uint)protocols.Count, hex: true);
+        reply.U32("attributes", (uint)_description.Agents.Count << 8 | (uint)_protocols.Count, hex: true);
     }
 
     /// <inheritdoc/>
@@ -76,15 +76,15 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
         {
             case BaseMessage.DiscoverVendor:
                 if (!parameters.IsExactly(0)) return ScmiStatus.ProtocolError;
-                reply.Name("vendor_identifier", description.Vendor, ReplyWriter.ShortNameSize);
+                reply.Name("vendor_identifier", _description.Vendor, ReplyWriter.ShortNameSize);
                 return ScmiStatus.Success;
             case BaseMessage.DiscoverSubVendor:
                 if (!parameters.IsExactly(0)) return ScmiStatus.ProtocolError;
-                reply.Name("vendor_identifier", description.SubVendor, ReplyWriter.ShortNameSize);
+                reply.Name("vendor_identifier", _description.SubVendor, ReplyWriter.ShortNameSize);
                 return ScmiStatus.Success;
             case BaseMessage.DiscoverImplementationVersion:
                 if (!parameters.IsExactly(0)) return ScmiStatus.ProtocolError;
-                reply.U32("implementation_version", description.ImplementationVersion, hex: true);
+                reply.U32("implementation_version", _description.ImplementationVersion, hex: true);
                 return ScmiStatus.Success;
             case BaseMessage.DiscoverListProtocols:
                 return DiscoverListProtocols(ref parameters, ref reply);
@@ -105,8 +105,8 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
         if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
         uint skip = parameters.U32("skip");
         // DEN0056 §4.2.2.7 DISCOVER_LIST_PROTOCOLS: INVALID_PARAMETERS if skip exceeds the number of protocols.
-        if (skip > protocols.Count) return ScmiStatus.InvalidParameters;
-        int left = protocols.Count - (int)skip;
+        if (skip > _protocols.Count) return ScmiStatus.InvalidParameters;
+        int left = _protocols.Count - (int)skip;
         // Four protocol ids are packed per u32 word; return as many words as the agent's reply area holds.
         int returned = Math.Min(left, reply.EntriesThatFit(4, 4) * 4);
         if (returned == 0 && left > 0) { reply.MarkTooSmall(); return ScmiStatus.Success; }
@@ -117,7 +117,7 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
             for (int lane = 0; lane < 4; lane++)
             {
                 int index = (int)skip + word * 4 + lane;
-                if (word * 4 + lane < returned) packed |= (uint)protocols[index] << (8 * lane);
+                if (word * 4 + lane < returned) packed |= (uint)_protocols[index] << (8 * lane);
             }
             reply.U32("protocols", packed, hex: true);
         }
@@ -149,7 +149,7 @@ public sealed class BaseProtocol : ScmiProtocol<BaseMessage, BaseNotification>
         if (agent == CallingAgent) agent = context.AgentId;
         string name;
         if (agent == PlatformServices.PlatformAgentId) name = PlatformAgentName;
-        else if (agent <= description.Agents.Count) name = description.Agents[(int)agent - 1].Name;
+        else if (agent <= _description.Agents.Count) name = _description.Agents[(int)agent - 1].Name;
         else return ScmiStatus.NotFound; // DEN0056 §4.2.2.9: NOT_FOUND for an agent id that does not exist.
         reply.U32("agent_id", agent);
         reply.Name("name", name, ReplyWriter.ShortNameSize);

@@ -41,16 +41,16 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
     /// <summary>CLOCK_DESCRIBE_RATES num_rates_flags bit 12: rates are a (min, max, step) triplet.</summary>
     public const uint RangeFormatBit = 1u << 12;
 
-    private readonly IReadOnlyList<ClockDescription> clocks;
-    private readonly ulong[] rates;
-    private readonly bool[] enabled;
+    private readonly IReadOnlyList<ClockDescription> _clocks;
+    private readonly ulong[] _rates;
+    private readonly bool[] _enabled;
 
     /// <summary>Creates the protocol with every clock at its initial rate.</summary>
     public ClockProtocol(PlatformServices services, IReadOnlyList<ClockDescription> clocks) : base(services)
     {
-        this.clocks = clocks;
-        rates = clocks.Select(c => c.InitialRate ?? (c.Rates is not null ? c.Rates[0] : c.Range!.Minimum)).ToArray();
-        enabled = clocks.Select(c => c.Enabled).ToArray();
+        _clocks = clocks;
+        _rates = clocks.Select(c => c.InitialRate ?? (c.Rates is not null ? c.Rates[0] : c.Range!.Minimum)).ToArray();
+        _enabled = clocks.Select(c => c.Enabled).ToArray();
     }
 
     /// <inheritdoc/>
@@ -60,16 +60,16 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current rate of a clock in Hz.</summary>
-    public ulong RateOf(int clock) => rates[clock];
+    public ulong RateOf(int clock) => _rates[clock];
 
     /// <summary>True when a clock runs.</summary>
-    public bool IsEnabled(int clock) => enabled[clock];
+    public bool IsEnabled(int clock) => _enabled[clock];
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.6.2.2: bits 23:16 maximum pending async rate changes, bits 15:0 number of clocks.
-        reply.U32("attributes", MaximumPendingAsync << 16 | (uint)clocks.Count, hex: true);
+        reply.U32("attributes", MaximumPendingAsync << 16 | (uint)_clocks.Count, hex: true);
     }
 
     /// <inheritdoc/>
@@ -80,10 +80,10 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         {
             case ClockMessage.ClockAttributes:
             {
-                if (ReadIndex(ref parameters, 4, "clock_id", clocks.Count, out int clock) is { } error) return error;
-                var c = clocks[clock];
+                if (ReadIndex(ref parameters, 4, "clock_id", _clocks.Count, out int clock) is { } error) return error;
+                var c = _clocks[clock];
                 // DEN0056 §4.6.2.4: 31 rate changed notify, 30 rate change requested notify, 29 extended name, 0 enabled.
-                uint attributes = enabled[clock] ? 1u : 0;
+                uint attributes = _enabled[clock] ? 1u : 0;
                 if (context.EventsAvailable) attributes |= 1u << 31 | 1u << 30;
                 if (c.Name.Length >= ReplyWriter.ShortNameSize) attributes |= 1u << 29;
                 reply.U32("attributes", attributes, hex: true);
@@ -97,8 +97,8 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                 return RateSet(context, ref parameters);
             case ClockMessage.ClockRateGet:
             {
-                if (ReadIndex(ref parameters, 4, "clock_id", clocks.Count, out int clock) is { } error) return error;
-                reply.U64("rate", rates[clock]);
+                if (ReadIndex(ref parameters, 4, "clock_id", _clocks.Count, out int clock) is { } error) return error;
+                reply.U64("rate", _rates[clock]);
                 return ScmiStatus.Success;
             }
             case ClockMessage.ClockConfigSet:
@@ -109,16 +109,16 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                 if (!TryClock(clockId, out int clock)) return ScmiStatus.NotFound;
                 // DEN0056 §4.6.2.9: bits 31:1 are reserved and must be zero.
                 if ((attributes & ~EnableBit) != 0) return ScmiStatus.InvalidParameters;
-                if (clocks[clock].Locked) return ScmiStatus.Denied;
-                enabled[clock] = (attributes & EnableBit) != 0;
+                if (_clocks[clock].Locked) return ScmiStatus.Denied;
+                _enabled[clock] = (attributes & EnableBit) != 0;
                 return ScmiStatus.Success;
             }
             case ClockMessage.ClockNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "clock_id", clocks, c => c.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "clock_id", _clocks, c => c.Name);
             case ClockMessage.ClockRateNotify:
             case ClockMessage.ClockRateChangeRequestedNotify:
             {
-                if (ReadIndex(ref parameters, 8, "clock_id", clocks.Count, out int clock) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "clock_id", _clocks.Count, out int clock) is { } error) return error;
                 var notification = message == ClockMessage.ClockRateNotify ? ClockNotification.ClockRateChanged : ClockNotification.ClockRateChangeRequested;
                 return ChangeSubscription(context, (byte)notification, (uint)clock, parameters.U32("notify_enable", hex: true));
             }
@@ -133,7 +133,7 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         uint clockId = parameters.U32("clock_id");
         uint index = parameters.U32("rate_index");
         if (!TryClock(clockId, out int clock)) return ScmiStatus.NotFound;
-        var c = clocks[clock];
+        var c = _clocks[clock];
         if (c.Range is { } range)
         {
             // DEN0056 §4.6.2.5: a linear range is returned whole, as one triplet (lowest, highest, step).
@@ -165,18 +165,18 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
         if ((flags & ~(AsyncFlag | IgnoreDelayedResponseFlag | RoundUpFlag | RoundAutoFlag)) != 0) return ScmiStatus.InvalidParameters;
         if ((flags & (RoundUpFlag | RoundAutoFlag)) == (RoundUpFlag | RoundAutoFlag)) return ScmiStatus.InvalidParameters;
         if (!TryClock(clockId, out int clock)) return ScmiStatus.NotFound;
-        if (clocks[clock].Locked) return ScmiStatus.Denied;
+        if (_clocks[clock].Locked) return ScmiStatus.Denied;
         bool async = (flags & AsyncFlag) != 0;
         bool wantsDelayedResponse = async && (flags & IgnoreDelayedResponseFlag) == 0;
         // virtio 1.3 §5.17.6.1: without P2A_CHANNELS a request for a delayed response answers NOT_SUPPORTED.
         if (wantsDelayedResponse && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
         // DEN0056 §4.6.2.7: a rate the clock cannot run at is INVALID_PARAMETERS.
-        if (!TryResolveRate(clocks[clock], requested, flags, out ulong rate)) return ScmiStatus.InvalidParameters;
+        if (!TryResolveRate(_clocks[clock], requested, flags, out ulong rate)) return ScmiStatus.InvalidParameters;
 
         Notify(context, (byte)ClockNotification.ClockRateChangeRequested, (uint)clock, m => m
             .U32("agent_id", context.AgentId).U32("clock_id", (uint)clock).U64("rate", requested));
-        bool changed = rates[clock] != rate;
-        rates[clock] = rate;
+        bool changed = _rates[clock] != rate;
+        _rates[clock] = rate;
         if (wantsDelayedResponse)
         {
             // DEN0056 §4.6.2.7: CLOCK_RATE_SET_COMPLETE follows the reply with the clock id and the rate set.
@@ -184,8 +184,10 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
                 .U32("clock_id", (uint)clock).U64("rate", rate).Build());
         }
         if (changed)
+        {
             Notify(context, (byte)ClockNotification.ClockRateChanged, (uint)clock, m => m
                 .U32("agent_id", context.AgentId).U32("clock_id", (uint)clock).U64("rate", rate));
+        }
         return ScmiStatus.Success;
     }
 
@@ -221,11 +223,15 @@ public sealed class ClockProtocol : ScmiProtocol<ClockMessage, ClockNotification
     /// <inheritdoc/>
     public override IEnumerable<PlatformMessage> CurrentStateNotifications()
     {
-        for (int clock = 0; clock < clocks.Count; clock++)
+        for (int clock = 0; clock < _clocks.Count; clock++)
+        {
             if (Subscriptions.IsEnabled((byte)ClockNotification.ClockRateChanged, (uint)clock))
+            {
                 yield return NotificationBuilder((byte)ClockNotification.ClockRateChanged)
-                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("clock_id", (uint)clock).U64("rate", rates[clock]).Build();
+                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("clock_id", (uint)clock).U64("rate", _rates[clock]).Build();
+            }
+        }
     }
 
-    private bool TryClock(uint id, out int clock) => TryIndex(id, clocks.Count, out clock);
+    private bool TryClock(uint id, out int clock) => TryIndex(id, _clocks.Count, out clock);
 }

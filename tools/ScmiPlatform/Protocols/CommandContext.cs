@@ -9,7 +9,7 @@ namespace ScmiPlatform.Protocols;
 /// </summary>
 public sealed class CommandContext
 {
-    private readonly List<PlatformMessage> afterReply = new();
+    private readonly List<PlatformMessage> _afterReply = new();
 
     /// <summary>Creates the context of one command.</summary>
     public CommandContext(ScmiHeader header, uint agentId, bool eventsAvailable, TimeSpan now, bool delayedResponseRoom = true)
@@ -18,10 +18,10 @@ public sealed class CommandContext
         AgentId = agentId;
         EventsAvailable = eventsAvailable;
         Now = now;
-        this.delayedResponseRoom = delayedResponseRoom;
+        _delayedResponseRoom = delayedResponseRoom;
     }
 
-    private readonly bool delayedResponseRoom;
+    private readonly bool _delayedResponseRoom;
 
     /// <summary>The command's header as received.</summary>
     public ScmiHeader Header { get; }
@@ -42,7 +42,7 @@ public sealed class CommandContext
     /// </summary>
     public bool MayQueueDelayedResponse(out ScmiStatus refusal)
     {
-        refusal = !EventsAvailable ? ScmiStatus.NotSupported : !delayedResponseRoom ? ScmiStatus.Busy : ScmiStatus.Success;
+        refusal = !EventsAvailable ? ScmiStatus.NotSupported : !_delayedResponseRoom ? ScmiStatus.Busy : ScmiStatus.Success;
         RefusedForBacklog = refusal == ScmiStatus.Busy;
         return refusal == ScmiStatus.Success;
     }
@@ -54,7 +54,7 @@ public sealed class CommandContext
     public TraceFields? Notes { get; init; }
 
     /// <summary>Messages to put on the eventq once the reply went back, in order.</summary>
-    public IReadOnlyList<PlatformMessage> AfterReply => afterReply;
+    public IReadOnlyList<PlatformMessage> AfterReply => _afterReply;
 
     /// <summary>
     /// Starts the delayed response to this command: same token, protocol and message id, type 2, then the
@@ -63,8 +63,8 @@ public sealed class CommandContext
     public PlatformMessageBuilder DelayedResponse(string name) => new PlatformMessageBuilder(Header.AsDelayedResponse(), name).Status(ScmiStatus.Success);
 
     /// <summary>Sends <paramref name="message"/> after the synchronous reply.</summary>
-    public void SendAfterReply(PlatformMessage message) => afterReply.Add(message);
+    public void SendAfterReply(PlatformMessage message) => _afterReply.Add(message);
 
     /// <summary>Forgets queued messages (the command failed after all).</summary>
-    public void DiscardAfterReply() => afterReply.Clear();
+    public void DiscardAfterReply() => _afterReply.Clear();
 }

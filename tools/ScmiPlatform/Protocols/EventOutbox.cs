@@ -22,10 +22,10 @@ public sealed class EventOutbox
     /// <summary>Delayed responses kept waiting for buffers; commands that would need one more answer BUSY.</summary>
     public const int DelayedResponseBacklog = 128;
 
-    private readonly object gate = new();
-    private readonly Queue<PlatformMessage> delayedResponses = new();
-    private readonly Queue<PlatformMessage> notifications = new();
-    private IEventQueue? queue;
+    private readonly object _gate = new();
+    private readonly Queue<PlatformMessage> _delayedResponses = new();
+    private readonly Queue<PlatformMessage> _notifications = new();
+    private IEventQueue? _queue;
 
     /// <summary>Called for every message actually handed to the eventq.</summary>
     public event Action<PlatformMessage>? Delivered;
@@ -40,7 +40,7 @@ public sealed class EventOutbox
     public int DroppedDelayedResponses { get; private set; }
 
     /// <summary>True while fewer than <see cref="DelayedResponseBacklog"/> delayed responses wait for buffers.</summary>
-    public bool HasRoomForDelayedResponse { get { lock (gate) return delayedResponses.Count < DelayedResponseBacklog; } }
+    public bool HasRoomForDelayedResponse { get { lock (_gate) return _delayedResponses.Count < DelayedResponseBacklog; } }
 
     /// <summary>Number of notifications dropped since the last reset.</summary>
     public int DroppedNotifications { get; private set; }
@@ -49,18 +49,18 @@ public sealed class EventOutbox
     public int DeliveredMessages { get; private set; }
 
     /// <summary>Delayed responses still waiting for an eventq buffer.</summary>
-    public int PendingDelayedResponses { get { lock (gate) return delayedResponses.Count; } }
+    public int PendingDelayedResponses { get { lock (_gate) return _delayedResponses.Count; } }
 
     /// <summary>Notifications still waiting for an eventq buffer.</summary>
-    public int PendingNotifications { get { lock (gate) return notifications.Count; } }
+    public int PendingNotifications { get { lock (_gate) return _notifications.Count; } }
 
     /// <summary>True when P2A_CHANNELS was negotiated and the eventq is running.</summary>
-    public bool IsAvailable => queue?.IsAvailable ?? false;
+    public bool IsAvailable => _queue?.IsAvailable ?? false;
 
     /// <summary>Binds the outbox to the eventq of a started device.</summary>
     public void Attach(IEventQueue events)
     {
-        lock (gate) queue = events;
+        lock (_gate) _queue = events;
         Drain();
     }
 
@@ -68,16 +68,16 @@ public sealed class EventOutbox
     public void SendDelayedResponse(PlatformMessage message)
     {
         bool dropped = false;
-        lock (gate)
+        lock (_gate)
         {
-            if (delayedResponses.Count >= DelayedResponseLimit)
+            if (_delayedResponses.Count >= DelayedResponseLimit)
             {
                 DroppedDelayedResponses++;
                 dropped = true;
             }
             else
             {
-                delayedResponses.Enqueue(message);
+                _delayedResponses.Enqueue(message);
             }
         }
         if (dropped) Dropped?.Invoke(message);
@@ -88,16 +88,16 @@ public sealed class EventOutbox
     public void SendNotification(PlatformMessage message)
     {
         bool dropped = false;
-        lock (gate)
+        lock (_gate)
         {
-            if (!IsAvailable || notifications.Count >= NotificationBacklog)
+            if (!IsAvailable || _notifications.Count >= NotificationBacklog)
             {
                 DroppedNotifications++;
                 dropped = true;
             }
             else
             {
-                notifications.Enqueue(message);
+                _notifications.Enqueue(message);
             }
         }
         if (dropped) Dropped?.Invoke(message);
@@ -108,11 +108,11 @@ public sealed class EventOutbox
     public void Drain()
     {
         var delivered = new List<PlatformMessage>();
-        lock (gate)
+        lock (_gate)
         {
-            if (queue is null || !queue.IsAvailable) return;
-            DrainQueue(delayedResponses, delivered);
-            if (delayedResponses.Count == 0) DrainQueue(notifications, delivered);
+            if (_queue is null || !_queue.IsAvailable) return;
+            DrainQueue(_delayedResponses, delivered);
+            if (_delayedResponses.Count == 0) DrainQueue(_notifications, delivered);
         }
         foreach (var message in delivered) Delivered?.Invoke(message);
     }
@@ -120,14 +120,14 @@ public sealed class EventOutbox
     /// <summary>Forgets everything waiting (device reset) and the counters.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            delayedResponses.Clear();
-            notifications.Clear();
+            _delayedResponses.Clear();
+            _notifications.Clear();
             DroppedNotifications = 0;
             DroppedDelayedResponses = 0;
             DeliveredMessages = 0;
-            queue = null;
+            _queue = null;
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class EventOutbox
         while (source.Count > 0)
         {
             var next = source.Peek();
-            if (!queue!.TryDeliver(next.Bytes)) return;
+            if (!_queue!.TryDeliver(next.Bytes)) return;
             source.Dequeue();
             DeliveredMessages++;
             delivered.Add(next);

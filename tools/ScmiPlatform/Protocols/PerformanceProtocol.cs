@@ -36,9 +36,9 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
     /// <summary>Size of one PERFORMANCE_DESCRIBE_LEVELS entry: level, power cost, attributes.</summary>
     public const int LevelEntrySize = 12;
 
-    private readonly PlatformDescription description;
-    private readonly IReadOnlyList<PerformanceDomainDescription> domains;
-    private readonly DomainState[] state;
+    private readonly PlatformDescription _description;
+    private readonly IReadOnlyList<PerformanceDomainDescription> _domains;
+    private readonly DomainState[] _state;
 
     private sealed class DomainState
     {
@@ -50,9 +50,9 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
     /// <summary>Creates the protocol with every domain at its initial level and limits.</summary>
     public PerformanceProtocol(PlatformServices services, PlatformDescription description) : base(services)
     {
-        this.description = description;
-        domains = description.PerformanceDomains;
-        state = domains.Select(d => new DomainState
+        _description = description;
+        _domains = description.PerformanceDomains;
+        _state = _domains.Select(d => new DomainState
         {
             Level = d.InitialLevel ?? d.Levels[^1].Level,
             LimitMin = d.LimitMin ?? d.Levels[0].Level,
@@ -67,13 +67,13 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current level of a domain.</summary>
-    public uint LevelOf(int domain) => state[domain].Level;
+    public uint LevelOf(int domain) => _state[domain].Level;
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.5.3.2: bits 15:0 domain count, bit 16 power values in milliwatts; no statistics region.
-        uint attributes = (uint)domains.Count | (description.PerformancePowerUnit == PerformancePowerUnit.Milliwatts ? 1u << 16 : 0);
+        uint attributes = (uint)_domains.Count | (_description.PerformancePowerUnit == PerformancePowerUnit.Milliwatts ? 1u << 16 : 0);
         reply.U32("attributes", attributes, hex: true);
         reply.U32("statistics_address_low", 0);
         reply.U32("statistics_address_high", 0);
@@ -88,8 +88,8 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         {
             case PerformanceMessage.PerformanceDomainAttributes:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                var d = domains[domain];
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                var d = _domains[domain];
                 // DEN0056 §4.5.3.4: 31 set limits, 30 set level, 29 limits notify, 28 level notify, 27 fast channels, 26 extended name.
                 uint attributes = (d.SetLimitsAllowed ? 1u << 31 : 0) | (d.SetLevelAllowed ? 1u << 30 : 0);
                 if (context.EventsAvailable) attributes |= 1u << 29 | 1u << 28;
@@ -107,30 +107,30 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
                 return LimitsSet(context, ref parameters);
             case PerformanceMessage.PerformanceLimitsGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("range_max", state[domain].LimitMax);
-                reply.U32("range_min", state[domain].LimitMin);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("range_max", _state[domain].LimitMax);
+                reply.U32("range_min", _state[domain].LimitMin);
                 return ScmiStatus.Success;
             }
             case PerformanceMessage.PerformanceLevelSet:
                 return LevelSet(context, ref parameters);
             case PerformanceMessage.PerformanceLevelGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("performance_level", state[domain].Level);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("performance_level", _state[domain].Level);
                 return ScmiStatus.Success;
             }
             case PerformanceMessage.PerformanceNotifyLimits:
             case PerformanceMessage.PerformanceNotifyLevel:
             {
-                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "domain_id", _domains.Count, out int domain) is { } error) return error;
                 var notification = message == PerformanceMessage.PerformanceNotifyLimits
                     ? PerformanceNotification.PerformanceLimitsChanged
                     : PerformanceNotification.PerformanceLevelChanged;
                 return ChangeSubscription(context, (byte)notification, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case PerformanceMessage.PerformanceDomainNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", _domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -142,7 +142,7 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         uint domainId = parameters.U32("domain_id");
         uint index = parameters.U32("level_index");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
-        var levels = domains[domain].Levels;
+        var levels = _domains[domain].Levels;
         if (index >= levels.Count) return ScmiStatus.InvalidParameters;
         int left = levels.Count - (int)index;
         int returned = Math.Min(left, Math.Min(reply.EntriesThatFit(4, LevelEntrySize), 0xFFF));
@@ -166,19 +166,21 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         uint rangeMax = parameters.U32("range_max");
         uint rangeMin = parameters.U32("range_min");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (!d.SetLimitsAllowed) return ScmiStatus.Denied;
         if (rangeMin > rangeMax) return ScmiStatus.InvalidParameters;
         // DEN0056 §4.5.3.6: OUT_OF_RANGE when the limits lie outside what the domain supports.
         if (rangeMin < d.Levels[0].Level || rangeMax > d.Levels[^1].Level) return ScmiStatus.OutOfRange;
         if (!d.Levels.Any(l => l.Level >= rangeMin && l.Level <= rangeMax)) return ScmiStatus.OutOfRange;
-        var s = state[domain];
+        var s = _state[domain];
         bool limitsChanged = s.LimitMin != rangeMin || s.LimitMax != rangeMax;
         s.LimitMin = rangeMin;
         s.LimitMax = rangeMax;
         if (limitsChanged)
+        {
             Notify(context, (byte)PerformanceNotification.PerformanceLimitsChanged, (uint)domain, m => m
                 .U32("agent_id", context.AgentId).U32("domain_id", (uint)domain).U32("range_max", rangeMax).U32("range_min", rangeMin));
+        }
         // The platform keeps the level inside the limits: move to the nearest operating point within them.
         if (s.Level > rangeMax) SetLevel(context, domain, d.Levels.Last(l => l.Level <= rangeMax).Level);
         else if (s.Level < rangeMin) SetLevel(context, domain, d.Levels.First(l => l.Level >= rangeMin).Level);
@@ -191,9 +193,9 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
         uint domainId = parameters.U32("domain_id");
         uint level = parameters.U32("performance_level");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (!d.SetLevelAllowed) return ScmiStatus.Denied;
-        var s = state[domain];
+        var s = _state[domain];
         // DEN0056 §4.5.3.8: OUT_OF_RANGE when the level lies outside the current limits.
         if (level < s.LimitMin || level > s.LimitMax) return ScmiStatus.OutOfRange;
         if (!d.Levels.Any(l => l.Level == level)) return ScmiStatus.InvalidParameters;
@@ -203,8 +205,8 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
 
     private void SetLevel(CommandContext context, int domain, uint level)
     {
-        if (state[domain].Level == level) return;
-        state[domain].Level = level;
+        if (_state[domain].Level == level) return;
+        _state[domain].Level = level;
         Notify(context, (byte)PerformanceNotification.PerformanceLevelChanged, (uint)domain, m => m
             .U32("agent_id", context.AgentId).U32("domain_id", (uint)domain).U32("performance_level", level));
     }
@@ -212,17 +214,21 @@ public sealed class PerformanceProtocol : ScmiProtocol<PerformanceMessage, Perfo
     /// <inheritdoc/>
     public override IEnumerable<PlatformMessage> CurrentStateNotifications()
     {
-        for (int domain = 0; domain < domains.Count; domain++)
+        for (int domain = 0; domain < _domains.Count; domain++)
         {
             if (Subscriptions.IsEnabled((byte)PerformanceNotification.PerformanceLevelChanged, (uint)domain))
+            {
                 yield return NotificationBuilder((byte)PerformanceNotification.PerformanceLevelChanged)
-                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("performance_level", state[domain].Level).Build();
+                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("performance_level", _state[domain].Level).Build();
+            }
             if (Subscriptions.IsEnabled((byte)PerformanceNotification.PerformanceLimitsChanged, (uint)domain))
+            {
                 yield return NotificationBuilder((byte)PerformanceNotification.PerformanceLimitsChanged)
                     .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain)
-                    .U32("range_max", state[domain].LimitMax).U32("range_min", state[domain].LimitMin).Build();
+                    .U32("range_max", _state[domain].LimitMax).U32("range_min", _state[domain].LimitMin).Build();
+            }
         }
     }
 
-    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, _domains.Count, out domain);
 }

@@ -36,8 +36,8 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
     /// <summary>POWERCAP_CAP_SET flags: bit 1 asynchronous, bit 0 ignore delayed response.</summary>
     public const uint AsyncFlag = 1u << 1, IgnoreDelayedResponseFlag = 1u << 0;
 
-    private readonly IReadOnlyList<PowerCapDomainDescription> domains;
-    private readonly DomainState[] state;
+    private readonly IReadOnlyList<PowerCapDomainDescription> _domains;
+    private readonly DomainState[] _state;
 
     private sealed class DomainState
     {
@@ -51,8 +51,8 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
     /// <summary>Creates the protocol with every domain at its initial cap and averaging interval.</summary>
     public PowerCapProtocol(PlatformServices services, IReadOnlyList<PowerCapDomainDescription> domains) : base(services)
     {
-        this.domains = domains;
-        state = domains.Select(d => new DomainState
+        _domains = domains;
+        _state = domains.Select(d => new DomainState
         {
             Cap = d.InitialCap ?? d.MaximumCap,
             Pai = d.InitialPai ?? d.MinimumPai,
@@ -67,13 +67,13 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current cap of a domain.</summary>
-    public uint CapOf(int domain) => state[domain].Cap;
+    public uint CapOf(int domain) => _state[domain].Cap;
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.10.2.2: bits 15:0 number of power capping domains.
-        reply.U32("attributes", (uint)domains.Count, hex: true);
+        reply.U32("attributes", (uint)_domains.Count, hex: true);
     }
 
     /// <inheritdoc/>
@@ -85,32 +85,32 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
                 return DomainAttributes(context, ref parameters, ref reply);
             case PowerCapMessage.PowercapCapGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("power_cap", state[domain].Cap);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("power_cap", _state[domain].Cap);
                 return ScmiStatus.Success;
             }
             case PowerCapMessage.PowercapCapSet:
                 return CapSet(context, ref parameters);
             case PowerCapMessage.PowercapPaiGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("pai", state[domain].Pai);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("pai", _state[domain].Pai);
                 return ScmiStatus.Success;
             }
             case PowerCapMessage.PowercapPaiSet:
                 return PaiSet(context, ref parameters);
             case PowerCapMessage.PowercapDomainNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", _domains, d => d.Name);
             case PowerCapMessage.PowercapMeasurementsGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("power", state[domain].Power);
-                reply.U32("pai", state[domain].Pai);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("power", _state[domain].Power);
+                reply.U32("pai", _state[domain].Pai);
                 return ScmiStatus.Success;
             }
             case PowerCapMessage.PowercapCapNotify:
             {
-                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "domain_id", _domains.Count, out int domain) is { } error) return error;
                 return ChangeSubscription(context, (byte)PowerCapNotification.PowercapCapChanged, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case PowerCapMessage.PowercapMeasurementsNotify:
@@ -126,8 +126,8 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
                 var status = ChangeSubscription(context, (byte)PowerCapNotification.PowercapMeasurementsChanged, (uint)domain, enable);
                 if (status == ScmiStatus.Success)
                 {
-                    state[domain].ThresholdLow = low;
-                    state[domain].ThresholdHigh = high;
+                    _state[domain].ThresholdLow = low;
+                    _state[domain].ThresholdHigh = high;
                 }
                 return status;
             }
@@ -138,8 +138,8 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
 
     private ScmiStatus DomainAttributes(CommandContext context, ref ParameterReader parameters, ref ReplyWriter reply)
     {
-        if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-        var d = domains[domain];
+        if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+        var d = _domains[domain];
         // DEN0056 §4.10.2.4: 31 cap change notify, 30 measurement notify, 29 async cap set, 28 extended name,
         // 27 cap configurable, 26 monitoring, 25 PAI configurable, 24 milliwatts, 23 microwatts, 22 fast channels.
         uint attributes = 1u << 26;
@@ -172,7 +172,7 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
         uint cap = parameters.U32("power_cap");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
         if ((flags & ~(AsyncFlag | IgnoreDelayedResponseFlag)) != 0) return ScmiStatus.InvalidParameters;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (!d.CapConfigurable) return ScmiStatus.NotSupported;
         bool async = (flags & AsyncFlag) != 0;
         bool wantsDelayedResponse = async && (flags & IgnoreDelayedResponseFlag) == 0;
@@ -181,8 +181,8 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
         if (wantsDelayedResponse && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
         // DEN0056 §4.10.2.6: OUT_OF_RANGE for a cap outside min..max or off the step grid.
         if (cap < d.MinimumCap || cap > d.MaximumCap || (cap - d.MinimumCap) % d.CapStep != 0) return ScmiStatus.OutOfRange;
-        bool changed = state[domain].Cap != cap;
-        state[domain].Cap = cap;
+        bool changed = _state[domain].Cap != cap;
+        _state[domain].Cap = cap;
         if (wantsDelayedResponse)
             context.SendAfterReply(context.DelayedResponse("POWERCAP_CAP_SET_COMPLETE").U32("domain_id", (uint)domain).U32("power_cap", cap).Build());
         if (changed) NotifyCapChanged(context, domain);
@@ -197,11 +197,11 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
         uint pai = parameters.U32("pai");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
         if (flags != 0) return ScmiStatus.InvalidParameters;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (!d.PaiConfigurable) return ScmiStatus.NotSupported;
         if (pai < d.MinimumPai || pai > d.MaximumPai || (pai - d.MinimumPai) % d.PaiStep != 0) return ScmiStatus.OutOfRange;
-        bool changed = state[domain].Pai != pai;
-        state[domain].Pai = pai;
+        bool changed = _state[domain].Pai != pai;
+        _state[domain].Pai = pai;
         if (changed) NotifyCapChanged(context, domain);
         return ScmiStatus.Success;
     }
@@ -209,32 +209,38 @@ public sealed class PowerCapProtocol : ScmiProtocol<PowerCapMessage, PowerCapNot
     private void NotifyCapChanged(CommandContext? cause, int domain) =>
         Notify(cause, (byte)PowerCapNotification.PowercapCapChanged, (uint)domain, m => m
             .U32("agent_id", cause?.AgentId ?? PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain)
-            .U32("power_cap", state[domain].Cap).U32("pai", state[domain].Pai));
+            .U32("power_cap", _state[domain].Cap).U32("pai", _state[domain].Pai));
 
     /// <summary>The platform measured new power for a domain; crossing outside the agent's thresholds notifies it.</summary>
     public void SetMeasuredPower(int domain, uint power)
     {
-        var s = state[domain];
+        var s = _state[domain];
         s.Power = power;
         if (power < s.ThresholdLow || power > s.ThresholdHigh)
+        {
             Notify(null, (byte)PowerCapNotification.PowercapMeasurementsChanged, (uint)domain, m => m
                 .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power", power));
+        }
     }
 
     /// <inheritdoc/>
     public override IEnumerable<PlatformMessage> CurrentStateNotifications()
     {
-        for (int domain = 0; domain < domains.Count; domain++)
+        for (int domain = 0; domain < _domains.Count; domain++)
         {
             if (Subscriptions.IsEnabled((byte)PowerCapNotification.PowercapCapChanged, (uint)domain))
+            {
                 yield return NotificationBuilder((byte)PowerCapNotification.PowercapCapChanged)
                     .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain)
-                    .U32("power_cap", state[domain].Cap).U32("pai", state[domain].Pai).Build();
+                    .U32("power_cap", _state[domain].Cap).U32("pai", _state[domain].Pai).Build();
+            }
             if (Subscriptions.IsEnabled((byte)PowerCapNotification.PowercapMeasurementsChanged, (uint)domain))
+            {
                 yield return NotificationBuilder((byte)PowerCapNotification.PowercapMeasurementsChanged)
-                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power", state[domain].Power).Build();
+                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power", _state[domain].Power).Build();
+            }
         }
     }
 
-    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, _domains.Count, out domain);
 }

@@ -35,14 +35,14 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
     /// <summary>How long an asynchronous state change takes on this platform.</summary>
     public static readonly TimeSpan AsyncTransition = TimeSpan.FromMilliseconds(1);
 
-    private readonly IReadOnlyList<PowerDomainDescription> domains;
-    private readonly uint[] states;
+    private readonly IReadOnlyList<PowerDomainDescription> _domains;
+    private readonly uint[] _states;
 
     /// <summary>Creates the protocol with every domain in its initial state.</summary>
     public PowerDomainProtocol(PlatformServices services, IReadOnlyList<PowerDomainDescription> domains) : base(services)
     {
-        this.domains = domains;
-        states = domains.Select(d => d.InitialState).ToArray();
+        _domains = domains;
+        _states = domains.Select(d => d.InitialState).ToArray();
     }
 
     /// <inheritdoc/>
@@ -52,13 +52,13 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current power state of a domain (for tests and the trace).</summary>
-    public uint StateOf(int domain) => states[domain];
+    public uint StateOf(int domain) => _states[domain];
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.3.2.2: attributes (bits 15:0 domain count), then the statistics region, absent here.
-        reply.U32("attributes", (uint)domains.Count, hex: true);
+        reply.U32("attributes", (uint)_domains.Count, hex: true);
         reply.U32("statistics_address_low", 0);
         reply.U32("statistics_address_high", 0);
         reply.U32("statistics_len", 0);
@@ -71,8 +71,8 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
         {
             case PowerDomainMessage.PowerDomainAttributes:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                var d = domains[domain];
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                var d = _domains[domain];
                 // DEN0056 §4.3.2.4: bit 31 state change notifications, 30 async, 29 sync,
                 // 28 state change requested notifications, 27 extended name.
                 uint attributes = 1u << 29;
@@ -87,14 +87,14 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
                 return PowerStateSet(context, ref parameters);
             case PowerDomainMessage.PowerStateGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("power_state", states[domain], hex: true);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("power_state", _states[domain], hex: true);
                 return ScmiStatus.Success;
             }
             case PowerDomainMessage.PowerStateNotify:
             case PowerDomainMessage.PowerStateChangeRequestedNotify:
             {
-                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "domain_id", _domains.Count, out int domain) is { } error) return error;
                 var notification = MessageOf(context) == PowerDomainMessage.PowerStateNotify
                     ? PowerDomainNotification.PowerStateChanged
                     : PowerDomainNotification.PowerStateChangeRequested;
@@ -102,7 +102,7 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
             }
             case PowerDomainMessage.PowerDomainNameGet:
                 // DEN0056 §4.3.2.9: NOT_SUPPORTED when the domain has no extended name.
-                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", _domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -116,7 +116,7 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
         uint state = parameters.U32("power_state", hex: true);
         if ((flags & ~AsyncFlag) != 0) return ScmiStatus.InvalidParameters;
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (d.Locked) return ScmiStatus.Denied;
         // DEN0056 §4.3.2.7: INVALID_PARAMETERS for a power state the domain does not have.
         if (state != PowerDomainDescription.StateOn && state != PowerDomainDescription.StateOff && !d.ExtraStates.Contains(state))
@@ -142,8 +142,8 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
     {
         Services.RunExclusive(() =>
         {
-            if (states[domain] == state) return;
-            states[domain] = state;
+            if (_states[domain] == state) return;
+            _states[domain] = state;
             Notify(null, (byte)PowerDomainNotification.PowerStateChanged, (uint)domain, m =>
                 m.U32("agent_id", agent).U32("domain_id", (uint)domain).U32("power_state", state, hex: true));
         });
@@ -151,8 +151,8 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
 
     private void ApplyState(CommandContext context, int domain, uint state)
     {
-        if (states[domain] == state) return;
-        states[domain] = state;
+        if (_states[domain] == state) return;
+        _states[domain] = state;
         Notify(context, (byte)PowerDomainNotification.PowerStateChanged, (uint)domain, m =>
             m.U32("agent_id", context.AgentId).U32("domain_id", (uint)domain).U32("power_state", state, hex: true));
     }
@@ -160,11 +160,15 @@ public sealed class PowerDomainProtocol : ScmiProtocol<PowerDomainMessage, Power
     /// <inheritdoc/>
     public override IEnumerable<PlatformMessage> CurrentStateNotifications()
     {
-        for (int domain = 0; domain < domains.Count; domain++)
+        for (int domain = 0; domain < _domains.Count; domain++)
+        {
             if (Subscriptions.IsEnabled((byte)PowerDomainNotification.PowerStateChanged, (uint)domain))
+            {
                 yield return NotificationBuilder((byte)PowerDomainNotification.PowerStateChanged)
-                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power_state", states[domain], hex: true).Build();
+                    .U32("agent_id", PlatformServices.PlatformAgentId).U32("domain_id", (uint)domain).U32("power_state", _states[domain], hex: true).Build();
+            }
+        }
     }
 
-    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, _domains.Count, out domain);
 }

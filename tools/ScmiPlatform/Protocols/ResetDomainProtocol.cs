@@ -32,14 +32,14 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
     /// <summary>reset_state bit 31: implementation-defined reset type (clear = architectural).</summary>
     public const uint ImplementationDefinedBit = 1u << 31;
 
-    private readonly IReadOnlyList<ResetDomainDescription> domains;
-    private readonly bool[] asserted;
+    private readonly IReadOnlyList<ResetDomainDescription> _domains;
+    private readonly bool[] _asserted;
 
     /// <summary>Creates the protocol with every domain out of reset.</summary>
     public ResetDomainProtocol(PlatformServices services, IReadOnlyList<ResetDomainDescription> domains) : base(services)
     {
-        this.domains = domains;
-        asserted = new bool[domains.Count];
+        _domains = domains;
+        _asserted = new bool[domains.Count];
     }
 
     /// <inheritdoc/>
@@ -49,7 +49,7 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
     public override uint Version => ProtocolVersion;
 
     /// <summary>True while a domain is held in reset.</summary>
-    public bool IsAsserted(int domain) => asserted[domain];
+    public bool IsAsserted(int domain) => _asserted[domain];
 
     /// <summary>Number of resets performed per domain.</summary>
     public int ResetCount { get; private set; }
@@ -58,7 +58,7 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.8.2.2: bits 15:0 number of reset domains.
-        reply.U32("attributes", (uint)domains.Count, hex: true);
+        reply.U32("attributes", (uint)_domains.Count, hex: true);
     }
 
     /// <inheritdoc/>
@@ -68,8 +68,8 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
         {
             case ResetDomainMessage.ResetDomainAttributes:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                var d = domains[domain];
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                var d = _domains[domain];
                 // DEN0056 §4.8.2.4: 31 async reset supported, 30 reset notifications supported, 29 extended name.
                 uint attributes = 0;
                 if (d.AsyncSupported && context.EventsAvailable) attributes |= 1u << 31;
@@ -84,11 +84,11 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
                 return Reset(context, ref parameters);
             case ResetDomainMessage.ResetNotify:
             {
-                if (ReadIndex(ref parameters, 8, "domain_id", domains.Count, out int domain) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "domain_id", _domains.Count, out int domain) is { } error) return error;
                 return ChangeSubscription(context, (byte)ResetDomainNotification.ResetIssued, (uint)domain, parameters.U32("notify_enable", hex: true));
             }
             case ResetDomainMessage.ResetDomainNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", _domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -109,28 +109,30 @@ public sealed class ResetDomainProtocol : ScmiProtocol<ResetDomainMessage, Reset
         if (async && !autonomous) return ScmiStatus.InvalidParameters;
         // Architectural reset types other than 0 (cold reset, context lost) are reserved.
         if ((resetState & ImplementationDefinedBit) == 0 && resetState != 0) return ScmiStatus.InvalidParameters;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (d.Locked) return ScmiStatus.Denied;
         if (async && !d.AsyncSupported) return ScmiStatus.NotSupported;
         if (async && !context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
 
         if (autonomous)
         {
-            asserted[domain] = false;
+            _asserted[domain] = false;
             ResetCount++;
             // DEN0056 §4.8.2.5: RESET_COMPLETE carries the domain id once the asynchronous reset is done.
             if (async) context.SendAfterReply(context.DelayedResponse("RESET_COMPLETE").U32("domain_id", (uint)domain).Build());
         }
         else
         {
-            asserted[domain] = (flags & ExplicitAssertFlag) != 0;
-            if (asserted[domain]) ResetCount++;
+            _asserted[domain] = (flags & ExplicitAssertFlag) != 0;
+            if (_asserted[domain]) ResetCount++;
         }
-        if (autonomous || asserted[domain])
+        if (autonomous || _asserted[domain])
+        {
             Notify(context, (byte)ResetDomainNotification.ResetIssued, (uint)domain, m => m
                 .U32("agent_id", context.AgentId).U32("domain_id", (uint)domain).U32("reset_state", resetState, hex: true));
+        }
         return ScmiStatus.Success;
     }
 
-    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, _domains.Count, out domain);
 }

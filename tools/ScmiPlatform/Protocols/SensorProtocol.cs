@@ -58,8 +58,8 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     /// <summary>trip_point_desc bit 16: the trip point was crossed in the ascending direction.</summary>
     public const uint TripDirectionAscendingBit = 1u << 16;
 
-    private readonly IReadOnlyList<SensorDescription> sensors;
-    private readonly SensorState[] state;
+    private readonly IReadOnlyList<SensorDescription> _sensors;
+    private readonly SensorState[] _state;
 
     private sealed class SensorState
     {
@@ -75,8 +75,8 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     /// <summary>Creates the protocol with every sensor at its initial reading.</summary>
     public SensorProtocol(PlatformServices services, IReadOnlyList<SensorDescription> sensors) : base(services)
     {
-        this.sensors = sensors;
-        state = sensors.Select(s => new SensorState
+        _sensors = sensors;
+        _state = sensors.Select(s => new SensorState
         {
             Values = s.Axes.Count == 0 ? new[] { s.Value } : s.Axes.Select(a => a.Value).ToArray(),
             Config = s.UpdateIntervalsSeconds[0] << 16 | (s.Enabled ? ConfigEnabledBit : 0),
@@ -91,13 +91,13 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current reading of one axis (axis 0 for a scalar sensor).</summary>
-    public long ValueOf(int sensor, int axis = 0) => state[sensor].Values[axis];
+    public long ValueOf(int sensor, int axis = 0) => _state[sensor].Values[axis];
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.7.2.2: bits 23:16 max pending async reads, 15:0 sensor count; then the (absent) shared register region.
-        reply.U32("attributes", MaximumPendingAsync << 16 | (uint)sensors.Count, hex: true);
+        reply.U32("attributes", MaximumPendingAsync << 16 | (uint)_sensors.Count, hex: true);
         reply.U32("sensor_reg_address_low", 0);
         reply.U32("sensor_reg_address_high", 0);
         reply.U32("sensor_reg_len", 0);
@@ -117,9 +117,9 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 uint control = parameters.U32("event_control", hex: true);
                 if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
                 if ((control & ~1u) != 0) return ScmiStatus.InvalidParameters;
-                if (sensors[sensor].TripPoints == 0) return ScmiStatus.NotSupported;
+                if (_sensors[sensor].TripPoints == 0) return ScmiStatus.NotSupported;
                 var status = ChangeSubscription(context, (byte)SensorNotification.SensorTripPointEvent, (uint)sensor, control);
-                if (status == ScmiStatus.Success) state[sensor].TripNotificationsEnabled = (control & 1) != 0;
+                if (status == ScmiStatus.Success) _state[sensor].TripNotificationsEnabled = (control & 1) != 0;
                 return status;
             }
             case SensorMessage.SensorTripPointConfig:
@@ -132,22 +132,22 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 return ListUpdateIntervals(ref parameters, ref reply);
             case SensorMessage.SensorConfigGet:
             {
-                if (ReadIndex(ref parameters, 4, "sensor_id", sensors.Count, out int sensor) is { } error) return error;
-                reply.U32("sensor_config", state[sensor].Config, hex: true);
+                if (ReadIndex(ref parameters, 4, "sensor_id", _sensors.Count, out int sensor) is { } error) return error;
+                reply.U32("sensor_config", _state[sensor].Config, hex: true);
                 return ScmiStatus.Success;
             }
             case SensorMessage.SensorConfigSet:
                 return ConfigSet(ref parameters);
             case SensorMessage.SensorContinuousUpdateNotify:
             {
-                if (ReadIndex(ref parameters, 8, "sensor_id", sensors.Count, out int sensor) is { } error) return error;
+                if (ReadIndex(ref parameters, 8, "sensor_id", _sensors.Count, out int sensor) is { } error) return error;
                 uint enable = parameters.U32("notify_enable", hex: true);
                 var status = ChangeSubscription(context, (byte)SensorNotification.SensorUpdate, (uint)sensor, enable);
                 if (status == ScmiStatus.Success && (enable & 1) != 0) StartContinuousUpdates(sensor);
                 return status;
             }
             case SensorMessage.SensorNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "sensor_id", sensors, s => s.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "sensor_id", _sensors, s => s.Name);
             case SensorMessage.SensorAxisNameGet:
                 return AxisNameGet(ref parameters, ref reply);
             default:
@@ -155,23 +155,23 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         }
     }
 
-    private int DescriptorSize(int sensor) => sensors[sensor].Axes.Count == 0 ? ScalarDescriptorSize : AxisSensorDescriptorSize;
+    private int DescriptorSize(int sensor) => _sensors[sensor].Axes.Count == 0 ? ScalarDescriptorSize : AxisSensorDescriptorSize;
 
     private ScmiStatus DescriptionGet(CommandContext context, ref ParameterReader parameters, ref ReplyWriter reply)
     {
         if (!parameters.IsExactly(4)) return ScmiStatus.ProtocolError;
         uint index = parameters.U32("desc_index");
         // DEN0056 §4.7.2.3: INVALID_PARAMETERS when desc_index is beyond the last sensor.
-        if (index >= sensors.Count) return ScmiStatus.InvalidParameters;
+        if (index >= _sensors.Count) return ScmiStatus.InvalidParameters;
         // Descriptors differ in size, so count how many fit the agent's reply area one by one.
         int space = reply.Remaining - 4, returned = 0;
-        while ((int)index + returned < sensors.Count && returned < 0xFFF && space >= DescriptorSize((int)index + returned))
+        while ((int)index + returned < _sensors.Count && returned < 0xFFF && space >= DescriptorSize((int)index + returned))
         {
             space -= DescriptorSize((int)index + returned);
             returned++;
         }
         if (returned == 0) { reply.MarkTooSmall(); return ScmiStatus.Success; }
-        int remaining = sensors.Count - (int)index - returned;
+        int remaining = _sensors.Count - (int)index - returned;
         // num_sensor_flags: bits 11:0 returned, 31:16 remaining.
         reply.U32("num_sensor_flags", (uint)returned | (uint)remaining << 16, hex: true);
         for (int i = 0; i < returned; i++) WriteDescriptor(context, (int)index + i, ref reply);
@@ -180,7 +180,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
 
     private void WriteDescriptor(CommandContext context, int sensor, ref ReplyWriter reply)
     {
-        var s = sensors[sensor];
+        var s = _sensors[sensor];
         // attributes_low: 31 async read, 30 continuous update notify, 29 extended name, 14:10 timestamp exponent,
         // 9 timestamp support, 8 extended attributes, 7:0 number of trip points.
         uint low = (uint)s.TripPoints | 1u << 8 | 1u << 9 | (unchecked((uint)TimestampExponent) & 0x1F) << 10;
@@ -211,8 +211,8 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         // DEN0056 §4.7.2.5: bits 11:4 trip point id, bits 1:0 event control; the rest is reserved.
         if ((control & ~0xFF3u) != 0) return ScmiStatus.InvalidParameters;
         uint trip = (control >> 4) & 0xFF;
-        if (trip >= sensors[sensor].TripPoints) return ScmiStatus.InvalidParameters;
-        state[sensor].TripPoints[trip] = (control & 0x3, value);
+        if (trip >= _sensors[sensor].TripPoints) return ScmiStatus.InvalidParameters;
+        _state[sensor].TripPoints[trip] = (control & 0x3, value);
         return ScmiStatus.Success;
     }
 
@@ -223,12 +223,12 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         uint flags = parameters.U32("flags", hex: true);
         if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
         if ((flags & ~AsyncFlag) != 0) return ScmiStatus.InvalidParameters;
-        var s = state[sensor];
+        var s = _state[sensor];
         bool async = (flags & AsyncFlag) != 0;
         if (async)
         {
             // virtio 1.3 §5.17.6.1 and DEN0056 §4.7.2.6: async reads need P2A and a sensor that supports them.
-            if (!sensors[sensor].AsyncRead) return ScmiStatus.NotSupported;
+            if (!_sensors[sensor].AsyncRead) return ScmiStatus.NotSupported;
             if (!context.MayQueueDelayedResponse(out ScmiStatus refusal)) return refusal;
             var complete = context.DelayedResponse("SENSOR_READING_COMPLETE").U32("sensor_id", (uint)sensor);
             foreach (long value in s.Values) complete.I64("sensor_value", value).U64("timestamp", Timestamp(context.Now));
@@ -252,9 +252,9 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     /// <summary>Moves a ramping sensor one step and raises trip point and update notifications.</summary>
     private void Advance(CommandContext? cause, int sensor, bool notifyUpdate = true)
     {
-        var d = sensors[sensor];
+        var d = _sensors[sensor];
         if (d.RampStep == 0 || d.Axes.Count != 0) return;
-        var s = state[sensor];
+        var s = _state[sensor];
         long next = s.Values[0] + s.RampDirection * d.RampStep;
         if (next > d.Maximum || next < d.Minimum)
         {
@@ -265,7 +265,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     }
 
     /// <summary>The configured update interval (sensor_config bits 31:16, in seconds).</summary>
-    public TimeSpan UpdateInterval(int sensor) => TimeSpan.FromSeconds(Math.Max(1u, state[sensor].Config >> 16));
+    public TimeSpan UpdateInterval(int sensor) => TimeSpan.FromSeconds(Math.Max(1u, _state[sensor].Config >> 16));
 
     /// <summary>
     /// DEN0056 §4.7.3.2 SENSOR_UPDATE: while the agent subscribes, the platform reports the readings at every
@@ -273,14 +273,14 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     /// </summary>
     private void StartContinuousUpdates(int sensor)
     {
-        int generation = ++state[sensor].UpdateGeneration;
+        int generation = ++_state[sensor].UpdateGeneration;
         ScheduleUpdate(sensor, generation);
     }
 
     private void ScheduleUpdate(int sensor, int generation) =>
         Services.Scheduler.Schedule(UpdateInterval(sensor), () => Services.RunExclusive(() =>
         {
-            var s = state[sensor];
+            var s = _state[sensor];
             if (s.UpdateGeneration != generation || !Subscriptions.IsEnabled((byte)SensorNotification.SensorUpdate, (uint)sensor)) return;
             if ((s.Config & ConfigEnabledBit) != 0)
             {
@@ -295,7 +295,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
 
     private void SetValue(CommandContext? cause, int sensor, int axis, long value, bool notifyUpdate)
     {
-        var s = state[sensor];
+        var s = _state[sensor];
         long previous = s.Values[axis];
         s.Values[axis] = value;
         if (axis == 0 && s.TripNotificationsEnabled)
@@ -306,9 +306,11 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
                 bool ascending = previous < threshold && value >= threshold;
                 bool descending = previous >= threshold && value < threshold;
                 if ((ascending && (mode & TripAscending) != 0) || (descending && (mode & TripDescending) != 0))
+                {
                     Notify(cause, (byte)SensorNotification.SensorTripPointEvent, (uint)sensor, m => m
                         .U32("agent_id", cause?.AgentId ?? PlatformServices.PlatformAgentId).U32("sensor_id", (uint)sensor)
                         .U32("trip_point_desc", trip | (ascending ? TripDirectionAscendingBit : 0), hex: true));
+                }
             }
         }
         if (notifyUpdate && previous != value)
@@ -318,7 +320,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     private PlatformMessageBuilder UpdatePayload(PlatformMessageBuilder message, int sensor, TimeSpan now)
     {
         message.U32("agent_id", PlatformServices.PlatformAgentId).U32("sensor_id", (uint)sensor);
-        foreach (long value in state[sensor].Values) message.I64("sensor_value", value).U64("timestamp", Timestamp(now));
+        foreach (long value in _state[sensor].Values) message.I64("sensor_value", value).U64("timestamp", Timestamp(now));
         return message;
     }
 
@@ -338,7 +340,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         uint sensorId = parameters.U32("sensor_id");
         index = parameters.U32("axis_desc_index");
         if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
-        axes = sensors[sensor].Axes;
+        axes = _sensors[sensor].Axes;
         if (axes.Count == 0) return ScmiStatus.NotSupported;
         if (index >= axes.Count) return ScmiStatus.InvalidParameters;
         int left = axes.Count - (int)index;
@@ -386,7 +388,7 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         uint sensorId = parameters.U32("sensor_id");
         uint index = parameters.U32("index");
         if (!TrySensor(sensorId, out int sensor)) return ScmiStatus.NotFound;
-        var intervals = sensors[sensor].UpdateIntervalsSeconds;
+        var intervals = _sensors[sensor].UpdateIntervalsSeconds;
         if (index >= intervals.Count) return ScmiStatus.InvalidParameters;
         int left = intervals.Count - (int)index;
         int returned = Math.Min(left, reply.EntriesThatFit(4, 4));
@@ -409,19 +411,21 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
         uint seconds = config >> 16;
         uint exponent = (config >> 11) & 0x1F;
         // Interval 0 keeps the current one; otherwise it must be one the sensor offers (no multiplier).
-        if (seconds != 0 && (exponent != 0 || !sensors[sensor].UpdateIntervalsSeconds.Contains(seconds))) return ScmiStatus.OutOfRange;
-        if (seconds == 0) config = (config & 0xFFFF) | (state[sensor].Config & 0xFFFF_0000);
-        state[sensor].Config = config;
+        if (seconds != 0 && (exponent != 0 || !_sensors[sensor].UpdateIntervalsSeconds.Contains(seconds))) return ScmiStatus.OutOfRange;
+        if (seconds == 0) config = (config & 0xFFFF) | (_state[sensor].Config & 0xFFFF_0000);
+        _state[sensor].Config = config;
         return ScmiStatus.Success;
     }
 
     /// <inheritdoc/>
     public override IEnumerable<PlatformMessage> CurrentStateNotifications()
     {
-        for (int sensor = 0; sensor < sensors.Count; sensor++)
+        for (int sensor = 0; sensor < _sensors.Count; sensor++)
+        {
             if (Subscriptions.IsEnabled((byte)SensorNotification.SensorUpdate, (uint)sensor))
                 yield return UpdatePayload(NotificationBuilder((byte)SensorNotification.SensorUpdate), sensor, Services.Scheduler.Now).Build();
+        }
     }
 
-    private bool TrySensor(uint id, out int sensor) => TryIndex(id, sensors.Count, out sensor);
+    private bool TrySensor(uint id, out int sensor) => TryIndex(id, _sensors.Count, out sensor);
 }

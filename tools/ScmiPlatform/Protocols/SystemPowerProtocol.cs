@@ -41,12 +41,12 @@ public sealed class SystemPowerProtocol : ScmiProtocol<SystemPowerMessage, Syste
     /// <summary>Resource id of the single notification subscription.</summary>
     private const uint System = 0;
 
-    private readonly SystemPowerDescription description;
+    private readonly SystemPowerDescription _description;
 
     /// <summary>Creates the protocol with the system powered up.</summary>
     public SystemPowerProtocol(PlatformServices services, SystemPowerDescription description) : base(services)
     {
-        this.description = description;
+        _description = description;
     }
 
     /// <inheritdoc/>
@@ -65,7 +65,7 @@ public sealed class SystemPowerProtocol : ScmiProtocol<SystemPowerMessage, Syste
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.4.2.2: bit 31 warm reset supported, bit 30 system suspend supported.
-        uint attributes = (description.WarmResetSupported ? 1u << 31 : 0) | (description.SuspendSupported ? 1u << 30 : 0);
+        uint attributes = (_description.WarmResetSupported ? 1u << 31 : 0) | (_description.SuspendSupported ? 1u << 30 : 0);
         reply.U32("attributes", attributes, hex: true);
     }
 
@@ -82,7 +82,7 @@ public sealed class SystemPowerProtocol : ScmiProtocol<SystemPowerMessage, Syste
                 if ((flags & ~GracefulFlag) != 0) return ScmiStatus.InvalidParameters;
                 if (!IsOffered(state)) return ScmiStatus.InvalidParameters;
                 // DEN0056 §4.4.2.4: DENIED when the agent is not allowed to change the system state.
-                if (!description.AgentMaySetState) return ScmiStatus.Denied;
+                if (!_description.AgentMaySetState) return ScmiStatus.Denied;
                 State = (SystemPowerState)state;
                 AcceptedRequests++;
                 return ScmiStatus.Success;
@@ -102,8 +102,8 @@ public sealed class SystemPowerProtocol : ScmiProtocol<SystemPowerMessage, Syste
     private bool IsOffered(uint state) => (SystemPowerState)state switch
     {
         SystemPowerState.Shutdown or SystemPowerState.ColdReset => true,
-        SystemPowerState.WarmReset => description.WarmResetSupported,
-        SystemPowerState.Suspend => description.SuspendSupported,
+        SystemPowerState.WarmReset => _description.WarmResetSupported,
+        SystemPowerState.Suspend => _description.SuspendSupported,
         _ => false, // POWER_UP is only ever requested of the platform by itself; other values are reserved.
     };
 

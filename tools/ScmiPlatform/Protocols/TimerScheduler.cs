@@ -6,21 +6,21 @@ namespace ScmiPlatform.Protocols;
 /// <summary>Wall-clock scheduler backed by one-shot timers.</summary>
 public sealed class TimerScheduler : IPlatformScheduler
 {
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     // Timers are kept referenced until they fire, or the GC could collect a pending one.
-    private readonly HashSet<Timer> pending = new();
+    private readonly HashSet<Timer> _pending = new();
 
     /// <inheritdoc/>
-    public TimeSpan Now => clock.Elapsed;
+    public TimeSpan Now => _clock.Elapsed;
 
-    private readonly Action<Exception> onFailure;
+    private readonly Action<Exception> _onFailure;
 
     /// <summary>
     /// <paramref name="onFailure"/> is told about an exception escaping deferred work: a timer thread must not
     /// end the process because one delayed completion failed, so the failure is reported where the owner says
     /// (the daemon's log, a test's list) and the platform goes on.
     /// </summary>
-    public TimerScheduler(Action<Exception> onFailure) => this.onFailure = onFailure;
+    public TimerScheduler(Action<Exception> onFailure) => _onFailure = onFailure;
 
     /// <inheritdoc/>
     public void Schedule(TimeSpan delay, Action action)
@@ -33,11 +33,11 @@ public sealed class TimerScheduler : IPlatformScheduler
         Timer? timer = null;
         timer = new Timer(_ =>
         {
-            lock (pending) pending.Remove(timer!);
+            lock (_pending) _pending.Remove(timer!);
             timer!.Dispose();
             Run(action);
         });
-        lock (pending) pending.Add(timer);
+        lock (_pending) _pending.Add(timer);
         timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
@@ -49,7 +49,7 @@ public sealed class TimerScheduler : IPlatformScheduler
         }
         catch (Exception e)
         {
-            onFailure(e);
+            _onFailure(e);
         }
     }
 }

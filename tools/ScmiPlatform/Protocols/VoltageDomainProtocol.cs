@@ -36,16 +36,16 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
     /// <summary>VOLTAGE_LEVEL_SET flags bit 0: asynchronous.</summary>
     public const uint AsyncFlag = 1u << 0;
 
-    private readonly IReadOnlyList<VoltageDomainDescription> domains;
-    private readonly int[] levels;
-    private readonly uint[] configs;
+    private readonly IReadOnlyList<VoltageDomainDescription> _domains;
+    private readonly int[] _levels;
+    private readonly uint[] _configs;
 
     /// <summary>Creates the protocol with every domain at its initial level and configuration.</summary>
     public VoltageDomainProtocol(PlatformServices services, IReadOnlyList<VoltageDomainDescription> domains) : base(services)
     {
-        this.domains = domains;
-        levels = domains.Select(d => d.InitialLevel ?? (d.Levels is not null ? d.Levels[0] : d.Range!.Minimum)).ToArray();
-        configs = domains.Select(d => d.InitiallyOn ? ConfigOn : ConfigOff).ToArray();
+        _domains = domains;
+        _levels = domains.Select(d => d.InitialLevel ?? (d.Levels is not null ? d.Levels[0] : d.Range!.Minimum)).ToArray();
+        _configs = domains.Select(d => d.InitiallyOn ? ConfigOn : ConfigOff).ToArray();
     }
 
     /// <inheritdoc/>
@@ -55,13 +55,13 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
     public override uint Version => ProtocolVersion;
 
     /// <summary>Current level of a domain in microvolts.</summary>
-    public int LevelOf(int domain) => levels[domain];
+    public int LevelOf(int domain) => _levels[domain];
 
     /// <inheritdoc/>
     protected override void WriteProtocolAttributes(CommandContext context, ref ReplyWriter reply)
     {
         // DEN0056 §4.9.2.2: bits 15:0 number of voltage domains.
-        reply.U32("attributes", (uint)domains.Count, hex: true);
+        reply.U32("attributes", (uint)_domains.Count, hex: true);
     }
 
     /// <inheritdoc/>
@@ -71,8 +71,8 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
         {
             case VoltageDomainMessage.VoltageDomainAttributes:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                var d = domains[domain];
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                var d = _domains[domain];
                 // DEN0056 §4.9.2.4: bit 31 async level set supported, bit 30 extended name.
                 uint attributes = (d.AsyncSupported && context.EventsAvailable ? 1u << 31 : 0) | (d.Name.Length >= ReplyWriter.ShortNameSize ? 1u << 30 : 0);
                 reply.U32("attributes", attributes, hex: true);
@@ -90,26 +90,26 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
                 // DEN0056 §4.9.2.6: bits 31:4 reserved; architectural modes other than off (0) and on (7) are reserved;
                 // implementation-defined modes (bit 3 set) are not offered by this platform.
                 if (config != ConfigOff && config != ConfigOn) return ScmiStatus.InvalidParameters;
-                if (domains[domain].Locked) return ScmiStatus.Denied;
-                configs[domain] = config;
+                if (_domains[domain].Locked) return ScmiStatus.Denied;
+                _configs[domain] = config;
                 return ScmiStatus.Success;
             }
             case VoltageDomainMessage.VoltageConfigGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.U32("config", configs[domain], hex: true);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.U32("config", _configs[domain], hex: true);
                 return ScmiStatus.Success;
             }
             case VoltageDomainMessage.VoltageLevelSet:
                 return LevelSet(context, ref parameters);
             case VoltageDomainMessage.VoltageLevelGet:
             {
-                if (ReadIndex(ref parameters, 4, "domain_id", domains.Count, out int domain) is { } error) return error;
-                reply.I32("voltage_level", levels[domain]);
+                if (ReadIndex(ref parameters, 4, "domain_id", _domains.Count, out int domain) is { } error) return error;
+                reply.I32("voltage_level", _levels[domain]);
                 return ScmiStatus.Success;
             }
             case VoltageDomainMessage.VoltageDomainNameGet:
-                return ExtendedNameGet(ref parameters, ref reply, "domain_id", domains, d => d.Name);
+                return ExtendedNameGet(ref parameters, ref reply, "domain_id", _domains, d => d.Name);
             default:
                 return ScmiStatus.NotFound;
         }
@@ -121,7 +121,7 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
         uint domainId = parameters.U32("domain_id");
         uint index = parameters.U32("level_index");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (d.Range is { } range)
         {
             // DEN0056 §4.9.2.5: a linear range comes whole as one triplet (lowest, highest, step).
@@ -150,7 +150,7 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
         int level = parameters.I32("voltage_level");
         if (!TryDomain(domainId, out int domain)) return ScmiStatus.NotFound;
         if ((flags & ~AsyncFlag) != 0) return ScmiStatus.InvalidParameters;
-        var d = domains[domain];
+        var d = _domains[domain];
         if (d.Locked) return ScmiStatus.Denied;
         bool async = (flags & AsyncFlag) != 0;
         // virtio 1.3 §5.17.6.1: a delayed response needs P2A_CHANNELS.
@@ -161,11 +161,11 @@ public sealed class VoltageDomainProtocol : ScmiProtocol<VoltageDomainMessage, V
             : level >= d.Range!.Minimum && level <= d.Range.Maximum && ((long)level - d.Range.Minimum) % d.Range.Step == 0;
         // DEN0056 §4.9.2.8: OUT_OF_RANGE for a level the domain does not offer.
         if (!offered) return ScmiStatus.OutOfRange;
-        levels[domain] = level;
+        _levels[domain] = level;
         // DEN0056 §4.9.2.8: VOLTAGE_LEVEL_SET_COMPLETE carries the domain id and the level reached.
         if (async) context.SendAfterReply(context.DelayedResponse("VOLTAGE_LEVEL_SET_COMPLETE").U32("domain_id", (uint)domain).I32("voltage_level", level).Build());
         return ScmiStatus.Success;
     }
 
-    private bool TryDomain(uint id, out int domain) => TryIndex(id, domains.Count, out domain);
+    private bool TryDomain(uint id, out int domain) => TryIndex(id, _domains.Count, out domain);
 }

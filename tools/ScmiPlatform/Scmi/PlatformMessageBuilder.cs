@@ -6,19 +6,19 @@ namespace ScmiPlatform.Scmi;
 /// <summary>Builds the payload of a platform-to-agent message field by field, little-endian.</summary>
 public sealed class PlatformMessageBuilder
 {
-    private readonly ScmiHeader header;
-    private readonly string name;
-    private readonly List<byte> bytes = new(64);
-    private readonly TraceFields fields = new();
+    private readonly ScmiHeader _header;
+    private readonly string _name;
+    private readonly List<byte> _bytes = new(64);
+    private readonly TraceFields _fields = new();
 
     /// <summary>Starts a message with <paramref name="header"/>; <paramref name="name"/> is the spec name for traces.</summary>
     public PlatformMessageBuilder(ScmiHeader header, string name)
     {
-        this.header = header;
-        this.name = name;
+        _header = header;
+        _name = name;
         Span<byte> word = stackalloc byte[4];
         header.Write(word);
-        bytes.AddRange(word.ToArray());
+        _bytes.AddRange(word.ToArray());
     }
 
     /// <summary>Appends a u32.</summary>
@@ -26,8 +26,8 @@ public sealed class PlatformMessageBuilder
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(word, value);
-        bytes.AddRange(word.ToArray());
-        fields.Add(field, value, hex);
+        _bytes.AddRange(word.ToArray());
+        _fields.Add(field, value, hex);
         return this;
     }
 
@@ -36,8 +36,8 @@ public sealed class PlatformMessageBuilder
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(word, (int)status);
-        bytes.AddRange(word.ToArray());
-        fields.Add("status", ScmiStatusCodes.SpecName(status));
+        _bytes.AddRange(word.ToArray());
+        _fields.Add("status", ScmiStatusCodes.SpecName(status));
         return this;
     }
 
@@ -46,8 +46,8 @@ public sealed class PlatformMessageBuilder
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(word, value);
-        bytes.AddRange(word.ToArray());
-        fields.Add(field, value);
+        _bytes.AddRange(word.ToArray());
+        _fields.Add(field, value);
         return this;
     }
 
@@ -56,8 +56,8 @@ public sealed class PlatformMessageBuilder
     {
         Span<byte> pair = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(pair, value);
-        bytes.AddRange(pair.ToArray());
-        fields.Add(field, value);
+        _bytes.AddRange(pair.ToArray());
+        _fields.Add(field, value);
         return this;
     }
 
@@ -66,11 +66,11 @@ public sealed class PlatformMessageBuilder
     {
         Span<byte> pair = stackalloc byte[8];
         BinaryPrimitives.WriteInt64LittleEndian(pair, value);
-        bytes.AddRange(pair.ToArray());
-        fields.Add(field, value.ToString());
+        _bytes.AddRange(pair.ToArray());
+        _fields.Add(field, value.ToString());
         return this;
     }
 
     /// <summary>The finished message.</summary>
-    public PlatformMessage Build() => new(bytes.ToArray(), header, name, fields);
+    public PlatformMessage Build() => new(_bytes.ToArray(), _header, _name, _fields);
 }

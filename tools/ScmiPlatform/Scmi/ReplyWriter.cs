@@ -16,24 +16,24 @@ public ref struct ReplyWriter
     /// <summary>Extended names (*_NAME_GET) are 64 bytes, NUL terminated.</summary>
     public const int ExtendedNameSize = 64;
 
-    private readonly Span<byte> data;
-    private readonly TraceFields? trace;
-    private int offset;
+    private readonly Span<byte> _data;
+    private readonly TraceFields? _trace;
+    private int _offset;
 
     /// <summary>Wraps the reply area after the status word.</summary>
     public ReplyWriter(Span<byte> values, TraceFields? trace)
     {
-        data = values;
-        this.trace = trace;
-        offset = 0;
+        _data = values;
+        _trace = trace;
+        _offset = 0;
         Overflowed = false;
     }
 
     /// <summary>Bytes written so far.</summary>
-    public readonly int Length => offset;
+    public readonly int Length => _offset;
 
     /// <summary>Bytes still free in the agent's reply area.</summary>
-    public readonly int Remaining => data.Length - offset;
+    public readonly int Remaining => _data.Length - _offset;
 
     /// <summary>Set when a write did not fit; the reply is then replaced by an error.</summary>
     public bool Overflowed { get; private set; }
@@ -48,46 +48,46 @@ public ref struct ReplyWriter
     public void U32(string name, uint value, bool hex = false)
     {
         if (!Fits(4)) return;
-        BinaryPrimitives.WriteUInt32LittleEndian(data.Slice(offset, 4), value);
-        offset += 4;
-        trace?.Add(name, value, hex);
+        BinaryPrimitives.WriteUInt32LittleEndian(_data.Slice(_offset, 4), value);
+        _offset += 4;
+        _trace?.Add(name, value, hex);
     }
 
     /// <summary>Appends an i32.</summary>
     public void I32(string name, int value)
     {
         if (!Fits(4)) return;
-        BinaryPrimitives.WriteInt32LittleEndian(data.Slice(offset, 4), value);
-        offset += 4;
-        trace?.Add(name, value);
+        BinaryPrimitives.WriteInt32LittleEndian(_data.Slice(_offset, 4), value);
+        _offset += 4;
+        _trace?.Add(name, value);
     }
 
     /// <summary>Appends a 64-bit value as two u32 words, low word first.</summary>
     public void U64(string name, ulong value)
     {
         if (!Fits(8)) return;
-        BinaryPrimitives.WriteUInt32LittleEndian(data.Slice(offset, 4), (uint)value);
-        BinaryPrimitives.WriteUInt32LittleEndian(data.Slice(offset + 4, 4), (uint)(value >> 32));
-        offset += 8;
-        trace?.Add(name, value);
+        BinaryPrimitives.WriteUInt32LittleEndian(_data.Slice(_offset, 4), (uint)value);
+        BinaryPrimitives.WriteUInt32LittleEndian(_data.Slice(_offset + 4, 4), (uint)(value >> 32));
+        _offset += 8;
+        _trace?.Add(name, value);
     }
 
     /// <summary>Appends a signed 64-bit value as two u32 words, low word first.</summary>
     public void I64(string name, long value)
     {
         if (!Fits(8)) return;
-        BinaryPrimitives.WriteInt64LittleEndian(data.Slice(offset, 8), value);
-        offset += 8;
-        trace?.Add(name, value.ToString());
+        BinaryPrimitives.WriteInt64LittleEndian(_data.Slice(_offset, 8), value);
+        _offset += 8;
+        _trace?.Add(name, value.ToString());
     }
 
     /// <summary>Appends a NUL-terminated ASCII string in a fixed field, truncated to leave room for the NUL.</summary>
     public void Name(string name, string text, int fieldSize)
     {
         if (!Fits(fieldSize)) return;
-        WriteName(data.Slice(offset, fieldSize), text);
-        offset += fieldSize;
-        trace?.Add(name, '"' + Truncate(text, fieldSize) + '"');
+        WriteName(_data.Slice(_offset, fieldSize), text);
+        _offset += fieldSize;
+        _trace?.Add(name, '"' + Truncate(text, fieldSize) + '"');
     }
 
     /// <summary>The text as it appears in a field of <paramref name="fieldSize"/> bytes.</summary>
@@ -104,7 +104,7 @@ public ref struct ReplyWriter
     private bool Fits(int bytes)
     {
         if (Overflowed) return false;
-        if (offset + bytes <= data.Length) return true;
+        if (_offset + bytes <= _data.Length) return true;
         Overflowed = true;
         return false;
     }

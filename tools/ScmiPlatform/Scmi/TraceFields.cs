@@ -9,8 +9,8 @@ public sealed class TraceFields
     /// <summary>Pairs beyond this many are counted, not kept.</summary>
     public const int MaximumKept = 16;
 
-    private readonly List<(string Name, string Value)> fields = new();
-    private int omitted;
+    private readonly List<(string Name, string Value)> _fields = new();
+    private int _omitted;
 
     /// <summary>Records an unsigned value in decimal, or hex when it reads better as bits.</summary>
     public void Add(string name, uint value, bool hex = false) => Add(name, hex ? $"0x{value:X}" : value.ToString());
@@ -24,23 +24,23 @@ public sealed class TraceFields
     /// <summary>Records a preformatted value.</summary>
     public void Add(string name, string value)
     {
-        if (fields.Count >= MaximumKept) { omitted++; return; }
-        fields.Add((name, value));
+        if (_fields.Count >= MaximumKept) { _omitted++; return; }
+        _fields.Add((name, value));
     }
 
     /// <summary>True when nothing was recorded.</summary>
-    public bool IsEmpty => fields.Count == 0 && omitted == 0;
+    public bool IsEmpty => _fields.Count == 0 && _omitted == 0;
 
     /// <summary>"a=1 b=2 (+3 more)".</summary>
     public override string ToString()
     {
         var builder = new StringBuilder();
-        foreach (var (name, value) in fields)
+        foreach (var (name, value) in _fields)
         {
             if (builder.Length > 0) builder.Append(' ');
             builder.Append(name).Append('=').Append(value);
         }
-        if (omitted > 0) builder.Append(builder.Length > 0 ? " " : "").Append($"(+{omitted} more)");
+        if (_omitted > 0) builder.Append(builder.Length > 0 ? " " : "").Append($"(+{_omitted} more)");
         return builder.ToString();
     }
 }

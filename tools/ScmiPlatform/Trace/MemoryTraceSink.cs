@@ -4,14 +4,14 @@ namespace ScmiPlatform.Trace;
 /// <summary>Keeps trace lines in memory (tests, and callers that print them later).</summary>
 public sealed class MemoryTraceSink : ITraceSink
 {
-    private readonly List<string> lines = new();
+    private readonly List<string> _lines = new();
 
     /// <summary>Lines so far.</summary>
-    public IReadOnlyList<string> Lines { get { lock (lines) return lines.ToArray(); } }
+    public IReadOnlyList<string> Lines { get { lock (_lines) return _lines.ToArray(); } }
 
     /// <inheritdoc/>
     public void WriteLine(string line)
     {
-        lock (lines) lines.Add(line);
+        lock (_lines) _lines.Add(line);
     }
 }

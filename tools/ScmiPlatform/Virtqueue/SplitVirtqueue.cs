@@ -54,18 +54,28 @@ public sealed class SplitVirtqueue
     {
         error = null;
         if (!SplitRingLayout.IsValidQueueSize(size))
+        {
             error = $"queue size {size} is not a power of two up to {SplitRingLayout.MaxQueueSize}";
+        }
         // virtio 1.3 §2.7: alignment requirements of the descriptor table (16), avail (2) and used (4) rings.
         else if (descriptorTable % SplitRingLayout.DescriptorTableAlignment != 0
                  || availRing % SplitRingLayout.AvailRingAlignment != 0
                  || usedRing % SplitRingLayout.UsedRingAlignment != 0)
+        {
             error = $"ring addresses misaligned (desc 0x{descriptorTable:x}, avail 0x{availRing:x}, used 0x{usedRing:x})";
+        }
         else if (!memory.Contains(descriptorTable, SplitRingLayout.DescriptorTableBytes(size)))
+        {
             error = $"descriptor table 0x{descriptorTable:x} (+{SplitRingLayout.DescriptorTableBytes(size)}) is outside guest memory";
+        }
         else if (!memory.Contains(availRing, SplitRingLayout.AvailRingBytes(size)))
+        {
             error = $"avail ring 0x{availRing:x} (+{SplitRingLayout.AvailRingBytes(size)}) is outside guest memory";
+        }
         else if (!memory.Contains(usedRing, SplitRingLayout.UsedRingBytes(size)))
+        {
             error = $"used ring 0x{usedRing:x} (+{SplitRingLayout.UsedRingBytes(size)}) is outside guest memory";
+        }
         if (error is not null)
             return null;
         memory.TryReadUInt16(usedRing + SplitRingLayout.UsedIndexOffset, out ushort usedIndex);
@@ -185,7 +195,9 @@ public sealed class SplitVirtqueue
                 || !Memory.TryReadUInt32(at + SplitRingLayout.DescriptorLengthOffset, out uint length)
                 || !Memory.TryReadUInt16(at + SplitRingLayout.DescriptorFlagsOffset, out ushort rawFlags)
                 || !Memory.TryReadUInt16(at + SplitRingLayout.DescriptorNextOffset, out ushort next))
+            {
                 return ChainDefect.AddressOutOfRange;
+            }
             var flags = (DescriptorFlags)rawFlags;
 
             if (flags.HasFlag(DescriptorFlags.Indirect))

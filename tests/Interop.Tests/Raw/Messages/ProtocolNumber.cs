@@ -12,8 +12,15 @@ public static class ProtocolNumber
     /// <summary>Short names used in check names.</summary>
     public static string Short(byte protocol) => protocol switch
     {
-        Base => "base", PowerDomain => "power", SystemPower => "system", Performance => "perf", Clock => "clock",
-        Sensor => "sensor", ResetDomain => "reset", VoltageDomain => "voltage", PowerCapping => "powercap",
+        Base => "base",
+        PowerDomain => "power",
+        SystemPower => "system",
+        Performance => "perf",
+        Clock => "clock",
+        Sensor => "sensor",
+        ResetDomain => "reset",
+        VoltageDomain => "voltage",
+        PowerCapping => "powercap",
         _ => $"p{protocol:x2}",
     };
 }

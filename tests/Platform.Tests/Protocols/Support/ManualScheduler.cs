@@ -7,16 +7,16 @@ namespace Platform.Tests.Protocols.Support;
 /// <summary>Runs scheduled actions in due-time order (ties in scheduling order) when <see cref="Advance"/> passes them.</summary>
 public sealed class ManualScheduler : IPlatformScheduler
 {
-    private readonly List<(TimeSpan Due, long Order, Action Action)> pending = new();
-    private long order;
+    private readonly List<(TimeSpan Due, long Order, Action Action)> _pending = new();
+    private long _order;
 
     public TimeSpan Now { get; private set; }
 
-    public int PendingCount { get { lock (pending) return pending.Count; } }
+    public int PendingCount { get { lock (_pending) return _pending.Count; } }
 
     public void Schedule(TimeSpan delay, Action action)
     {
-        lock (pending) pending.Add((Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), order++, action));
+        lock (_pending) _pending.Add((Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), _order++, action));
     }
 
     /// <summary>Moves time forward by <paramref name="by"/>, running every action that falls due on the way.</summary>
@@ -26,12 +26,12 @@ public sealed class ManualScheduler : IPlatformScheduler
         while (true)
         {
             (TimeSpan Due, long Order, Action Action) next;
-            lock (pending)
+            lock (_pending)
             {
-                var due = pending.Where(p => p.Due <= end).OrderBy(p => p.Due).ThenBy(p => p.Order).ToList();
+                var due = _pending.Where(p => p.Due <= end).OrderBy(p => p.Due).ThenBy(p => p.Order).ToList();
                 if (due.Count == 0) break;
                 next = due[0];
-                pending.Remove(next);
+                _pending.Remove(next);
             }
             Now = next.Due;
             next.Action();

@@ -11,7 +11,7 @@ namespace Platform.Tests.Protocols.Support;
 /// <summary>Sends commands to a <see cref="ScmiPlatformModel"/> the way the queue service does.</summary>
 public sealed class ModelHarness
 {
-    private ushort nextToken = 1;
+    private ushort _nextToken = 1;
 
     public ModelHarness(PlatformDescription? description = null, FaultPlan? faults = null, bool p2a = true, int eventBuffers = 16, bool trace = false)
     {
@@ -46,7 +46,7 @@ public sealed class ModelHarness
 
     public ScmiReply SendWithCapacity(int replyCapacity, ScmiProtocolId protocol, byte messageId, params uint[] parameters)
     {
-        ushort token = nextToken++;
+        ushort token = _nextToken++;
         var slot = Post(ScmiMessages.Request(protocol, messageId, token, parameters), replyCapacity);
         Assert.True(slot.IsCompleted, "the model must complete a command synchronously when no fault is configured");
         var reply = new ScmiReply(slot.ReplyBytes);

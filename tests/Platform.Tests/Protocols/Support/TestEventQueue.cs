@@ -6,7 +6,7 @@ namespace Platform.Tests.Protocols.Support;
 /// <summary>Counts posted buffers and records every delivered message.</summary>
 public sealed class TestEventQueue : IEventQueue
 {
-    private readonly List<byte[]> delivered = new();
+    private readonly List<byte[]> _delivered = new();
 
     public TestEventQueue(bool available = true, int buffers = 0, int bufferSize = 128)
     {
@@ -18,15 +18,15 @@ public sealed class TestEventQueue : IEventQueue
     public bool IsAvailable { get; set; }
     public int Buffers { get; set; }
     public int BufferSize { get; set; }
-    public IReadOnlyList<byte[]> Delivered { get { lock (delivered) return delivered.ToArray(); } }
+    public IReadOnlyList<byte[]> Delivered { get { lock (_delivered) return _delivered.ToArray(); } }
 
     public bool TryDeliver(ReadOnlySpan<byte> message)
     {
-        lock (delivered)
+        lock (_delivered)
         {
             if (!IsAvailable || Buffers == 0 || message.Length > BufferSize) return false;
             Buffers--;
-            delivered.Add(message.ToArray());
+            _delivered.Add(message.ToArray());
             return true;
         }
     }
