@@ -14,7 +14,7 @@ public static class ConsoleInput
     /// <summary>Bytes the buffer holds (a power of two, so an index wraps with a mask).</summary>
     public const int Capacity = 512;
 
-    private static readonly byte[] s_buffer = new byte[Capacity];
+    private static readonly byte[] Buffer = new byte[Capacity];
     private static int s_head;          // next byte the thread reads; written only by the thread
     private static int s_tail;          // next free slot; written only by the interrupt handler
     private static ulong s_received;
@@ -39,7 +39,7 @@ public static class ConsoleInput
     {
         if (Interlocked.Exchange(ref s_started, 1) != 0)
             return;
-        _ = s_buffer.Length;            // the buffer exists before the first interrupt can touch it
+        _ = Buffer.Length;            // the buffer exists before the first interrupt can touch it
         ConsoleReceiver.Start();
     }
 
@@ -52,7 +52,7 @@ public static class ConsoleInput
             value = 0;
             return false;
         }
-        value = s_buffer[head];
+        value = Buffer[head];
         // The slot is read before the head moves past it: the handler may refill it only after this store.
         Volatile.Write(ref s_head, (head + 1) & (Capacity - 1));
         return true;
@@ -85,7 +85,7 @@ public static class ConsoleInput
             Interlocked.Increment(ref s_dropped);
             return;
         }
-        s_buffer[tail] = value;
+        Buffer[tail] = value;
         // The byte is stored before the tail publishes it to the reader.
         Volatile.Write(ref s_tail, next);
     }

@@ -55,7 +55,9 @@ public static class ClockTable
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         result = clock.DescribeRates(id, page, out ClockRateEnumerator rates);
         if (!result.IsSuccess)
+        {
             Names.AppendFailure(ref line, result);
+        }
         else if (rates.IsRange)
         {
             ClockRateRange range = rates.Range;

@@ -75,7 +75,9 @@ public static class DomainTables
                 nameLength = extended;
             Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
             if (attributes.LatencyMicroseconds == ResetDomainAttributes.UnknownLatency)
+            {
                 line.Append("unknown");
+            }
             else
             {
                 line.Append((ulong)attributes.LatencyMicroseconds);
@@ -140,7 +142,9 @@ public static class DomainTables
             shown++;
         }
         if (!levels.Result.IsSuccess)
+        {
             Names.AppendFailure(ref line, levels.Result);
+        }
         else if (!levels.IsRange && levels.Count > (uint)shown)
         {
             line.Append(" (");
@@ -194,7 +198,9 @@ public static class DomainTables
                 Names.AppendFailure(ref line, result);
         }
         else
+        {
             line.Append('-');
+        }
         ShellOutput.Line(ref line);
     }
 
@@ -204,9 +210,13 @@ public static class DomainTables
         Span<char> number = stackalloc char[32];
         // SCMI DEN0056E §4.10.2.4: bit 24 set = milliwatts, bit 23 set = microwatts, neither = abstract units.
         if (attributes.Milliwatts)
+        {
             line.Append(number.Slice(0, Units.Power((long)value * 1000, number)));
+        }
         else if (attributes.Microwatts)
+        {
             line.Append(number.Slice(0, Units.Power(value, number)));
+        }
         else
         {
             line.Append((ulong)value);

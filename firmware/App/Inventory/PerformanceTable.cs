@@ -56,7 +56,9 @@ public static class PerformanceTable
             line.Append((ulong)limits.Max);
         }
         else
+        {
             Names.AppendFailure(ref line, result);
+        }
         line.PadTo(Names.Column + 24);
         if (attributes.SustainedFrequencyKhz == 0)
             line.Append('-');          // the platform does not say
@@ -67,7 +69,9 @@ public static class PerformanceTable
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         result = perf.DescribeLevels(id, page, out PerformanceLevelEnumerator levels);
         if (!result.IsSuccess)
+        {
             Names.AppendFailure(ref line, result);
+        }
         else
         {
             int shown = 0;

@@ -160,7 +160,9 @@ public static class CommandParser
         ReadOnlySpan<char> prefix = text.Slice(end);
         int exponent;
         if (prefix.Length == 0)
+        {
             exponent = 0;
+        }
         else if (prefix.Length == 1)
         {
             exponent = prefix[0] switch
@@ -176,7 +178,9 @@ public static class CommandParser
                 return false;
         }
         else
+        {
             return false;
+        }
 
         int point = number.IndexOf('.');
         ReadOnlySpan<char> whole = point < 0 ? number : number.Slice(0, point);

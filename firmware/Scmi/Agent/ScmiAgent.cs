@@ -236,7 +236,9 @@ public sealed class ScmiAgent : ScmiReceiver
         int index = transfer.Index;
         if (!transfer.IsValid || (uint)index >= (uint)_state.Length || _token[index] != transfer.Token
             || (_state[index] != ScmiTransferState.AwaitingDelayed && _state[index] != ScmiTransferState.DelayedReceived))
+        {
             return ScmiResult.FromAgent(ScmiAgentError.InvalidArgument);
+        }
         if (_state[index] == ScmiTransferState.AwaitingDelayed)
             ProcessPlatformMessages();
         if (_state[index] == ScmiTransferState.AwaitingDelayed)
@@ -254,11 +256,17 @@ public sealed class ScmiAgent : ScmiReceiver
         int length = _delayedLength[index];
         ScmiResult result = default;
         if (malformed)
+        {
             result = ScmiResult.FromTransport(ScmiTransportResult.Malformed);
+        }
         else if (status != ScmiStatus.Success)
+        {
             result = ScmiResult.FromStatus(status);
+        }
         else if (length > delayedValues.Length)
+        {
             result = ScmiResult.FromTransport(ScmiTransportResult.TooLarge);
+        }
         else
         {
             _delayedValues.AsSpan(index * _payloadBytes, length).CopyTo(delayedValues);

@@ -8,7 +8,7 @@ namespace Platform.Tests.Daemon;
 
 public sealed class NullPlatformTests
 {
-    private static readonly byte[] s_clockRateGet = [0x06, 0x50, 0x15, 0x00, 0x01, 0x00, 0x00, 0x00];
+    private static readonly byte[] ClockRateGet = [0x06, 0x50, 0x15, 0x00, 0x01, 0x00, 0x00, 0x00];
 
     [Fact]
     public void Null_option_builds_the_null_model_and_its_absence_the_scmi_model()
@@ -31,9 +31,9 @@ public sealed class NullPlatformTests
     {
         byte[] reply = new byte[replyArea];
         reply.AsSpan().Fill(0xEE);
-        int length = NullPlatformModel.WriteReply(s_clockRateGet, reply);
+        int length = NullPlatformModel.WriteReply(ClockRateGet, reply);
         Assert.Equal(expectedLength, length);
-        Assert.Equal(BinaryPrimitives.ReadUInt32LittleEndian(s_clockRateGet), BinaryPrimitives.ReadUInt32LittleEndian(reply));
+        Assert.Equal(BinaryPrimitives.ReadUInt32LittleEndian(ClockRateGet), BinaryPrimitives.ReadUInt32LittleEndian(reply));
         Assert.Equal(0, BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(4)));
         Assert.All(reply.AsSpan(8, length - 8).ToArray(), b => Assert.Equal(0, b));
         Assert.All(reply.AsSpan(length).ToArray(), b => Assert.Equal(0xEE, b));
@@ -42,14 +42,14 @@ public sealed class NullPlatformTests
     [Fact]
     public void A_reply_area_without_room_for_the_status_gets_nothing()
     {
-        Assert.Equal(0, NullPlatformModel.WriteReply(s_clockRateGet, new byte[7]));
+        Assert.Equal(0, NullPlatformModel.WriteReply(ClockRateGet, new byte[7]));
     }
 
     [Fact]
     public void A_malformed_request_is_answered_comms_error_not_success()
     {
         byte[] reply = new byte[16];
-        Assert.Equal(8, new NullPlatformModel().OnMalformed(s_clockRateGet, reply));
+        Assert.Equal(8, new NullPlatformModel().OnMalformed(ClockRateGet, reply));
         Assert.Equal(NotSupportedModel.CommsError, BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(4)));
     }
 }

@@ -48,7 +48,7 @@ public sealed class BaseProtocolTests
         // Clock reports 2.0: 2.0, 1.x and 1.0 are spoken; 2.1 (newer) and 0.x (two majors down) are not.
         Assert.Equal(ScmiStatus.Success, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x2_0000).Status);
         Assert.Equal(ScmiStatus.Success, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x1_0005).Status);
-        Assert.Equal(0x1_0005u, platform.Model.Protocol<ClockProtocol>()!.NegotiatedVersion);
+        Assert.Equal(0x1_0005u, _platform.Model.Protocol<ClockProtocol>()!.NegotiatedVersion);
         Assert.Equal(ScmiStatus.NotSupported, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x2_0001).Status);
         Assert.Equal(ScmiStatus.NotSupported, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.Clock, 0x0_0009).Status);
         Assert.Equal(ScmiStatus.NotFound, Send(BaseMessage.NegotiateProtocolVersion, (uint)ScmiProtocolId.PinControl, 0x1_0000).Status);

@@ -52,7 +52,7 @@ internal static class AgentHarness
     public static void PostPlatformMessage(Loopback loop, uint header, ReadOnlySpan<byte> body)
     {
         HostileDevice device = loop.Hostile;
-        List<TakenChain> buffers = s_eventBuffers.GetValue(device, d => new List<TakenChain>());
+        List<TakenChain> buffers = EventBuffers.GetValue(device, d => new List<TakenChain>());
         if (buffers.Count == 0)
             buffers.AddRange(device.Take(1));
         TakenChain chain = buffers[0];
@@ -63,7 +63,7 @@ internal static class AgentHarness
         device.Reply(chain, message, (uint)message.Length, queue: 1);
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HostileDevice, List<TakenChain>> s_eventBuffers = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HostileDevice, List<TakenChain>> EventBuffers = new();
 
     /// <summary>The delayed-response header of a command header (type 2).</summary>
     public static uint DelayedHeader(ScmiProtocolId protocol, byte messageId, int token)

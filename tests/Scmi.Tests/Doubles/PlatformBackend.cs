@@ -27,12 +27,12 @@ public sealed class PlatformBackend : DeviceBackend, IQueueSignals
         _memory = memory;
         _deviceMemory = memory.DeviceView();
         FaultPlan plan = faults is null ? FaultPlan.None : FaultOptions.FromTexts(faults, seed);
-        Model = ScmiPlatformModel.Create(description ?? s_description.Value, plan, trace: null, scheduler);
+        Model = ScmiPlatformModel.Create(description ?? Description.Value, plan, trace: null, scheduler);
         Device = new ScmiVirtioDevice(Model, TransportLog.Silent);
     }
 
     /// <summary>The description <c>./nf</c> boots with (platforms/default.json).</summary>
-    public static PlatformDescription DefaultDescription => s_description.Value;
+    public static PlatformDescription DefaultDescription => Description.Value;
 
     public ScmiPlatformModel Model { get; }
     public ScmiVirtioDevice Device { get; }

@@ -8,7 +8,7 @@ namespace Scmi.Tests.Protocols;
 
 public class BaseProtocolTests
 {
-    private static readonly byte[] s_listed = [0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18];
+    private static readonly byte[] Listed = [0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18];
 
     private static (Loopback Loop, ScmiAgent Agent, BaseProtocol Base) Discovered()
     {
@@ -23,7 +23,7 @@ public class BaseProtocolTests
     {
         (_, _, BaseProtocol client) = Discovered();
         Assert.Equal(2, client.Version.Major);
-        Assert.Equal(s_listed.Length, client.ProtocolCount);
+        Assert.Equal(Listed.Length, client.ProtocolCount);
         Assert.Equal(Default.Agents.Count, client.AgentCount);
         Ok(client.GetMessageAttributes(BaseMessages.DiscoverListProtocols, out _));
         Assert.Equal(ScmiStatus.NotFound, client.GetMessageAttributes(0x30, out _).Status);
@@ -66,7 +66,7 @@ public class BaseProtocolTests
         while (list.MoveNext())
             seen.Add(list.Current);
         Ok(list.Result);
-        Assert.Equal(s_listed, seen);
+        Assert.Equal(Listed, seen);
         Assert.Equal((ulong)pages, agent.Counters.Sent - sentBefore);
     }
 

@@ -9,7 +9,7 @@ public sealed class ClockProtocolTests
 {
     // default.json: 0 uart0 (locked, 24 MHz), 1 cpu-little-pll (range), 2 cpu-big-pll (range), 3 gpu-core (4 rates, off),
     // 4 ddr-controller-reference (16 rates, extended name), 5 i2c-bus (3 rates).
-    private static readonly ulong[] s_ddrRates =
+    private static readonly ulong[] DdrRates =
     {
         100000000, 133000000, 166000000, 200000000, 266000000, 333000000, 400000000, 533000000,
         600000000, 666000000, 733000000, 800000000, 933000000, 1066000000, 1200000000, 1600000000,
@@ -126,7 +126,7 @@ public sealed class ClockProtocolTests
         while (rates.TryGetNext(out ulong rate))
             seen.Add(rate);
         Assert.True(rates.Result.IsSuccess);
-        Assert.Equal(s_ddrRates, seen);
+        Assert.Equal(DdrRates, seen);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ClockProtocolTests
         while (rates.TryGetNext(out ulong rate))
             seen.Add(rate);
         Assert.True(rates.Result.IsSuccess);
-        Assert.Equal(s_ddrRates, seen);
+        Assert.Equal(DdrRates, seen);
         Assert.Equal(loop.AllocationsAtSeal, loop.Memory.Allocations);
     }
 

@@ -27,7 +27,9 @@ public sealed class PerformanceProtocolTests
         foreach (byte message in new[] { PerformanceMessages.DomainAttributes, PerformanceMessages.DescribeLevels, PerformanceMessages.LimitsSet,
             PerformanceMessages.LimitsGet, PerformanceMessages.LevelSet, PerformanceMessages.LevelGet, PerformanceMessages.NotifyLimits,
             PerformanceMessages.NotifyLevel, PerformanceMessages.DomainNameGet })
+        {
             Assert.True(perf.GetMessageAttributes(message, out _).IsSuccess);
+        }
         Assert.Equal(ScmiStatus.NotFound, perf.GetMessageAttributes(PerformanceMessages.DescribeFastChannel, out _).Status);
     }
 

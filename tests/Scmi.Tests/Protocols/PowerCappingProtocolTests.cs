@@ -196,8 +196,10 @@ public class PowerCappingProtocolTests
         }, (loop, header) =>
         {
             if ((byte)header == PowerCappingMessages.CapSet)
+            {
                 Scmi.Tests.Agent.AgentHarness.PostPlatformMessage(loop,
                     Scmi.Tests.Agent.AgentHarness.DelayedHeader(ScmiProtocolId.PowerCapping, PowerCappingMessages.CapSet, TokenOf(header)), Words(0, 7, 50));
+            }
         });
         var client = new PowerCappingProtocol(agent);
         Ok(client.Discover());

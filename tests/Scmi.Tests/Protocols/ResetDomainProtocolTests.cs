@@ -135,8 +135,10 @@ public class ResetDomainProtocolTests
         {
             // After the synchronous reply: the delayed response names domain 3 for a request about domain 1.
             if ((byte)header == ResetDomainMessages.Reset)
+            {
                 Scmi.Tests.Agent.AgentHarness.PostPlatformMessage(loop,
                     Scmi.Tests.Agent.AgentHarness.DelayedHeader(ScmiProtocolId.ResetDomain, ResetDomainMessages.Reset, TokenOf(header)), Words(0, 3));
+            }
         });
         var client = new ResetDomainProtocol(agent);
         Ok(client.Discover());

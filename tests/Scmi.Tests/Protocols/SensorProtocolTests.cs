@@ -10,7 +10,7 @@ public sealed class SensorProtocolTests
     // default.json: 0 soc-temperature (°C e-3, 45000, ramps 500 a read, 4 trip points, async, intervals 1 2 5 10 s),
     // 1 big-cluster-temperature (extended name), 2 vdd-cpu-voltage (V e-6), 3 vdd-cpu-current (A e-3),
     // 4 soc-power (W e-3), 5 accelerometer (3 axes x y z, g e-3).
-    private static readonly string[] s_names =
+    private static readonly string[] Names =
     {
         "soc-temperature", "big-cluster-temperature", "vdd-cpu-voltage", "vdd-cpu-current", "soc-power", "accelerometer",
     };
@@ -50,7 +50,7 @@ public sealed class SensorProtocolTests
         while (sensors.TryGetNext(out SensorDescriptor descriptor, name, out int length))
             seen.Add((descriptor, Text(name, length)));
         Assert.True(sensors.Result.IsSuccess);
-        Assert.Equal(s_names, seen.Select(s => s.Name));
+        Assert.Equal(Names, seen.Select(s => s.Name));
         Assert.Equal(new uint[] { 0, 1, 2, 3, 4, 5 }, seen.Select(s => s.Descriptor.Id));
 
         SensorDescriptor temperature = seen[0].Descriptor;

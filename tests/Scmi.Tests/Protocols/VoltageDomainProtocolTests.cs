@@ -224,8 +224,10 @@ public class VoltageDomainProtocolTests
         }, (loop, header) =>
         {
             if ((byte)header == VoltageDomainMessages.LevelSet)
+            {
                 Scmi.Tests.Agent.AgentHarness.PostPlatformMessage(loop,
                     Scmi.Tests.Agent.AgentHarness.DelayedHeader(ScmiProtocolId.VoltageDomain, VoltageDomainMessages.LevelSet, TokenOf(header)), Words(0, 1, 800000));
+            }
         });
         var client = new VoltageDomainProtocol(agent);
         Ok(client.Discover());

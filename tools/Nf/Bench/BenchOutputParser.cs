@@ -49,7 +49,9 @@ public static partial class BenchOutputParser
         string[] columns = lines[1].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (columns.Length < 3 || !long.TryParse(columns[0], out long text) || !long.TryParse(columns[1], out long data)
             || !long.TryParse(columns[2], out long bss))
+        {
             return [];
+        }
         return
         [
             new BenchFigure("size", $"footprint.{program}.text", text, "bytes"),

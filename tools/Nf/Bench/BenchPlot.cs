@@ -6,7 +6,7 @@ namespace Nf.Bench;
 
 public static class BenchPlot
 {
-    private static readonly (string Percentile, Color Color)[] s_percentiles =
+    private static readonly (string Percentile, Color Color)[] Percentiles =
     [
         ("p50", Colors.SteelBlue),
         ("p90", Colors.Orange),
@@ -33,11 +33,11 @@ public static class BenchPlot
                     if (results.Get(run, prefix + ".p50") is null)
                         continue;
                     double center = group * 4;
-                    for (int i = 0; i < s_percentiles.Length; i++)
+                    for (int i = 0; i < Percentiles.Length; i++)
                     {
-                        double nanoseconds = results.Get(run, $"{prefix}.{s_percentiles[i].Percentile}") ?? 0;
+                        double nanoseconds = results.Get(run, $"{prefix}.{Percentiles[i].Percentile}") ?? 0;
                         double micro = Math.Max(nanoseconds / 1000, 1);
-                        bars.Add(new Bar { Position = center + i - 1, Value = Math.Log10(micro), FillColor = s_percentiles[i].Color });
+                        bars.Add(new Bar { Position = center + i - 1, Value = Math.Log10(micro), FillColor = Percentiles[i].Color });
                     }
                     ticks.Add(new Tick(center, $"{label.Split(' ')[0]}\n{mode}, {platform}"));
                     group++;
@@ -47,7 +47,7 @@ public static class BenchPlot
         if (group == 0)
             return 0;
         plot.Add.Bars(bars);
-        foreach ((string percentile, Color color) in s_percentiles)
+        foreach ((string percentile, Color color) in Percentiles)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = percentile, FillColor = color });
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());

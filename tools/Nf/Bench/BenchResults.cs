@@ -74,17 +74,17 @@ public sealed class BenchResults
         [property: JsonPropertyName("value")] double Value,
         [property: JsonPropertyName("unit")] string Unit);
 
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public string ToJson() => JsonSerializer.Serialize(new JsonShape(SchemaVersion, Quick,
         Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Host,
         _runs.Select(r => new JsonRun(r.Name, r.Description, Math.Round(r.Seconds, 1), r.Error)).ToList(),
-        _figures.Select(f => new JsonFigure(f.Run, f.Key, f.Value, f.Unit)).ToList()), s_json);
+        _figures.Select(f => new JsonFigure(f.Run, f.Key, f.Value, f.Unit)).ToList()), Json);
 
     /// <summary>Reads results.json back (the tests check the shape through it; a later run could compare against it).</summary>
     public static BenchResults FromJson(string json)
     {
-        JsonShape shape = JsonSerializer.Deserialize<JsonShape>(json, s_json)
+        JsonShape shape = JsonSerializer.Deserialize<JsonShape>(json, Json)
             ?? throw new FormatException("results.json is empty");
         if (shape.Schema != SchemaVersion)
             throw new FormatException($"results.json schema {shape.Schema}, expected {SchemaVersion}");

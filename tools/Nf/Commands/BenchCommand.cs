@@ -13,7 +13,7 @@ namespace Nf.Commands;
 public static class BenchCommand
 {
     /// <summary>The firmware boots: run name, daemon arguments, under -icount, what it measures.</summary>
-    private static readonly (string Name, string[] DaemonArguments, bool Icount, string Description)[] s_boots =
+    private static readonly (string Name, string[] DaemonArguments, bool Icount, string Description)[] Boots =
     [
         ("icount", [], true, "agent path length, SCMI model (-icount shift=0)"),
         ("icount.null", ["--null"], true, "agent path length, null platform (-icount shift=0)"),
@@ -58,7 +58,7 @@ public static class BenchCommand
             Progress.Say("the build left no manifest for firmware/Bench");
             return 3;
         }
-        foreach ((string name, string[] daemonArguments, bool icount, string description) in s_boots)
+        foreach ((string name, string[] daemonArguments, bool icount, string description) in Boots)
         {
             ImageManifest manifest = icount ? bench with { Devices = [.. bench.Devices, "icount-exact"] } : bench;
             // The firmware reads what to measure from the profile's name (firmware/Bench/Program.cs).

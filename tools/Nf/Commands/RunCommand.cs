@@ -17,9 +17,13 @@ public static class RunCommand
         for (int i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--modern")
+            {
                 modern = true;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
+            {
                 scriptPath = arguments[++i];
+            }
             else
             {
                 Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE])");
@@ -38,7 +42,9 @@ public static class RunCommand
             script = File.ReadAllLines(scriptPath);
         }
         else if (Console.IsInputRedirected)
+        {
             script = ReadAllLines(Console.In);
+        }
         if (!File.Exists(layout.AppProject))
         {
             Progress.Say($"no firmware program at {Path.GetRelativePath(layout.Root, layout.AppProject)}");

@@ -177,7 +177,9 @@ public static class PlatformDescriptionLoader
         string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && uint.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out uint parsed))
+        {
             return parsed;
+        }
         throw reader.Error(name, $"must be a version word such as \"0x30000\" (major 3, minor 0), found {JsonFieldReader.Describe(value)}");
     }
 

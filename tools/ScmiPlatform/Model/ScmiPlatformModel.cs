@@ -97,18 +97,18 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     {
         var shared = new PlatformServices(_outbox, _scheduler, _description.CallerAgentId, _gate);
         var list = new List<ScmiProtocol>();
-        if (description.PowerDomains.Count > 0) list.Add(new PowerDomainProtocol(shared, description.PowerDomains));
-        if (description.SystemPower is not null) list.Add(new SystemPowerProtocol(shared, description.SystemPower));
-        if (description.PerformanceDomains.Count > 0) list.Add(new PerformanceProtocol(shared, description));
-        if (description.Clocks.Count > 0) list.Add(new ClockProtocol(shared, description.Clocks));
-        if (description.Sensors.Count > 0) list.Add(new SensorProtocol(shared, description.Sensors));
-        if (description.ResetDomains.Count > 0) list.Add(new ResetDomainProtocol(shared, description.ResetDomains));
-        if (description.VoltageDomains.Count > 0) list.Add(new VoltageDomainProtocol(shared, description.VoltageDomains));
-        if (description.PowerCapDomains.Count > 0) list.Add(new PowerCapProtocol(shared, description.PowerCapDomains));
-        list.Insert(0, new BaseProtocol(shared, description, list.Select(p => p.Id)));
+        if (_description.PowerDomains.Count > 0) list.Add(new PowerDomainProtocol(shared, _description.PowerDomains));
+        if (_description.SystemPower is not null) list.Add(new SystemPowerProtocol(shared, _description.SystemPower));
+        if (_description.PerformanceDomains.Count > 0) list.Add(new PerformanceProtocol(shared, _description));
+        if (_description.Clocks.Count > 0) list.Add(new ClockProtocol(shared, _description.Clocks));
+        if (_description.Sensors.Count > 0) list.Add(new SensorProtocol(shared, _description.Sensors));
+        if (_description.ResetDomains.Count > 0) list.Add(new ResetDomainProtocol(shared, _description.ResetDomains));
+        if (_description.VoltageDomains.Count > 0) list.Add(new VoltageDomainProtocol(shared, _description.VoltageDomains));
+        if (_description.PowerCapDomains.Count > 0) list.Add(new PowerCapProtocol(shared, _description.PowerCapDomains));
+        list.Insert(0, new BaseProtocol(shared, _description, list.Select(p => p.Id)));
         var byId = list.ToDictionary(p => (byte)p.Id);
         foreach (ScmiProtocol protocol in list)
-            protocol.ReportedVersion = description.Versions.TryGetValue((byte)protocol.Id, out uint version) ? version : protocol.Version;
+            protocol.ReportedVersion = _description.Versions.TryGetValue((byte)protocol.Id, out uint version) ? version : protocol.Version;
         ((BaseProtocol)list[0]).Peers = byId;
         return (shared, byId);
     }

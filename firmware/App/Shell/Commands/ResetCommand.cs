@@ -35,7 +35,9 @@ public static class ResetCommand
             done = " released from reset";
         }
         else
+        {
             return ShellOutput.Error("unknown reset action (assert, deassert)", line[2]);
+        }
         if (!result.IsSuccess)
             return ShellOutput.Failed("reset", result);
         var text = new LineBuilder(stackalloc char[ShellOutput.LineCapacity]);

@@ -107,7 +107,9 @@ public sealed class SensorProtocol : ScmiProtocolClient
         // SCMI DEN0056E §4.7.2.13: num_axis_flags bits 5:0 returned; each entry is axis_id then a 64-byte name.
         if ((flags & 0x3F) == 0 || !reader.TryReadUInt32(out uint returnedAxis) || returnedAxis != axisId
             || !reader.TryReadBytes(ScmiNameField.ExtendedSize, out ReadOnlySpan<byte> field))
+        {
             return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
+        }
         int copied = ScmiNameField.Copy(field, name);
         if (copied < 0)
             return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
