@@ -16,6 +16,8 @@ internal sealed class TimedTransport : ScmiTransport
 
     public override ScmiTransportCapabilities Capabilities => _inner.Capabilities;
 
+    public override ScmiTokenAllocator Tokens => _inner.Tokens;
+
     public override ScmiTransportResult Send(ScmiHeader header, ReadOnlySpan<byte> parameters, int expectedReturnBytes, int maxReturnBytes,
         bool poll, out ScmiMessageHandle message)
     {
