@@ -25,8 +25,10 @@ internal static class BoardBringUp
             NativeUnmapRamFrom(ramEnd);
         }
 
-        // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
-        InterruptController.Initialize();
+        // ---- Interrupt controller: the GIC the image was built for, found in the device tree; its distributor
+        //      (once, here on CPU 0) and this CPU's interface, everything disabled ----
+        InterruptController.InitDistributor(Board.DeviceTreeAddress);
+        InterruptController.InitCpuInterface();
 
         // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
         Clock.Initialize();

@@ -1,75 +1,96 @@
-// GICv2 driver (distributor + CPU interface) for qemu-virt: the board's InterruptController.
+// The board's interrupt controller: the GIC architecture the image was built for (GICv2, or GICv3 for the gicv3
+// board variant), found through the device tree; the runtime (Interrupts, Clock) calls only this.
+using System.Runtime.InteropServices;
+using Nano.Runtime;
+
 namespace Nano.Runtime.Native;
 
 /// <summary>
-/// Arm GICv2. Distributor (GICD) registers, offsets from GicDistributorBase:
-///   0x000 CTLR, 0x004 TYPER, 0x100 ISENABLERn, 0x180 ICENABLERn, 0x200 ISPENDRn, 0x280 ICPENDRn,
-///   0x400 IPRIORITYRn (byte per INTID), 0x800 ITARGETSRn (byte per INTID), 0xC00 ICFGRn (2 bits per INTID).
-/// CPU interface (GICC) registers, offsets from GicCpuInterfaceBase:
-///   0x00 CTLR, 0x04 PMR, 0x08 BPR, 0x0C IAR, 0x10 EOIR.
+/// Arm GIC for qemu-virt. The architecture is chosen when the image is built (Board.targets, gic-choice.S); the
+/// device tree's GIC node must name the same one ("arm,cortex-a15-gic" or "arm,gic-v3") and gives the register
+/// frames. <see cref="InitDistributor"/> runs once on CPU 0, <see cref="InitCpuInterface"/> on every CPU.
 /// </summary>
 internal static class InterruptController
 {
     /// <summary>An acknowledge value meaning "none".</summary>
     public const uint NoInterrupt = 1023;
 
-    private const ulong DistributorControl = BoardMap.GicDistributorBase + 0x000;
-    private const ulong DistributorType = BoardMap.GicDistributorBase + 0x004;
-    private const ulong SetEnable = BoardMap.GicDistributorBase + 0x100;
-    private const ulong ClearEnable = BoardMap.GicDistributorBase + 0x180;
-    private const ulong SetPendingBase = BoardMap.GicDistributorBase + 0x200;
-    private const ulong ClearPending = BoardMap.GicDistributorBase + 0x280;
-    private const ulong Priority = BoardMap.GicDistributorBase + 0x400;
-    private const ulong Targets = BoardMap.GicDistributorBase + 0x800;
-    private const ulong Configuration = BoardMap.GicDistributorBase + 0xC00;
-
-    private const ulong CpuControl = BoardMap.GicCpuInterfaceBase + 0x00;
-    private const ulong PriorityMask = BoardMap.GicCpuInterfaceBase + 0x04;
-    private const ulong BinaryPoint = BoardMap.GicCpuInterfaceBase + 0x08;
-    private const ulong InterruptAcknowledge = BoardMap.GicCpuInterfaceBase + 0x0C;
-    private const ulong EndOfInterruptRegister = BoardMap.GicCpuInterfaceBase + 0x10;
-
-    private const byte DefaultPriority = 0xA0;   // mid-range; lower value = more urgent
-    private const uint AllowAllPriorities = 0xF0;
-    private const byte TargetCpu0 = 0x01;
-    private const uint FirstSharedIntid = 32;    // SPIs; 0-15 SGIs, 16-31 PPIs (banked per CPU)
+    public const byte DefaultPriority = 0xA0;        // mid-range; lower value = more urgent
+    public const uint AllowAllPriorities = 0xF0;
+    public const uint FirstSharedIntid = 32;         // SPIs; 0-15 SGIs, 16-31 PPIs (banked per CPU)
 
     private static uint s_lineCount;
+    private static bool s_v3;
 
     /// <summary>Number of INTIDs the distributor implements.</summary>
     public static uint LineCount => s_lineCount;
 
-    public static void Initialize()
-    {
-        Mmio.Write32(DistributorControl, 0);
-        s_lineCount = ((Mmio.Read32(DistributorType) & 0x1F) + 1) * 32;
-        for (uint intid = 0; intid < s_lineCount; intid += 32)
-        {
-            Mmio.Write32(ClearEnable + intid / 8, 0xFFFF_FFFF);
-            Mmio.Write32(ClearPending + intid / 8, 0xFFFF_FFFF);
-        }
-        for (uint intid = 0; intid < s_lineCount; intid++)
-        {
-            Mmio.Write8(Priority + intid, DefaultPriority);
-            if (intid >= FirstSharedIntid)
-                Mmio.Write8(Targets + intid, TargetCpu0);
-        }
-        Mmio.Write32(DistributorControl, 1);
+    /// <summary>The GIC architecture this image drives (2 or 3).</summary>
+    public static uint Version => s_v3 ? 3u : 2u;
 
-        Mmio.Write32(PriorityMask, AllowAllPriorities);
-        Mmio.Write32(BinaryPoint, 0);
-        Mmio.Write32(CpuControl, 1);
+    /// <summary>Once, on CPU 0, before any <see cref="InitCpuInterface"/>: locates the GIC and resets its distributor.</summary>
+    public static void InitDistributor(ulong deviceTree)
+    {
+        uint built = (uint)NativeBuiltGicVersion();
+        GicLocation found = GicFromDeviceTree.Find(deviceTree);
+        if (found.Version == 0)
+        {
+            // No tree, or no GIC node in it: the board map's addresses.
+            found.Version = built;
+            found.DistributorBase = BoardMap.GicDistributorBase;
+            found.SecondBase = built == 3 ? BoardMap.GicRedistributorBase : BoardMap.GicCpuInterfaceBase;
+            found.SecondSize = BoardMap.GicRedistributorRegionSize;
+        }
+        if (found.Version != built)
+        {
+            Panic.WriteHeader("interrupt controller: the image was built for another GIC than the device tree describes");
+            Panic.WriteDetail("built for GIC version", built);
+            Panic.WriteDetail("device tree GIC version", found.Version);
+            Panic.Stop();
+        }
+        s_v3 = built == 3;
+        s_lineCount = s_v3
+            ? GicV3.InitDistributor(found.DistributorBase, found.SecondBase, found.SecondSize)
+            : GicV2.InitDistributor(found.DistributorBase, found.SecondBase);
     }
 
-    public static void Enable(uint intid) => Mmio.Write32(SetEnable + intid / 32 * 4, 1u << (int)(intid % 32));
+    /// <summary>On each CPU (CPU 0 after <see cref="InitDistributor"/>, then every secondary as it starts): its
+    /// SGIs and PPIs reset and its CPU interface on.</summary>
+    public static void InitCpuInterface()
+    {
+        if (s_v3)
+            GicV3.InitCpuInterface();
+        else
+            GicV2.InitCpuInterface();
+    }
 
-    public static void Disable(uint intid) => Mmio.Write32(ClearEnable + intid / 32 * 4, 1u << (int)(intid % 32));
+    public static void Enable(uint intid)
+    {
+        if (s_v3)
+            GicV3.Enable(intid);
+        else
+            GicV2.Enable(intid);
+    }
 
-    public static void SetPending(uint intid) => Mmio.Write32(SetPendingBase + intid / 32 * 4, 1u << (int)(intid % 32));
+    public static void Disable(uint intid)
+    {
+        if (s_v3)
+            GicV3.Disable(intid);
+        else
+            GicV2.Disable(intid);
+    }
 
-    public static bool IsPending(uint intid) => (Mmio.Read32(SetPendingBase + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
+    public static void SetPending(uint intid)
+    {
+        if (s_v3)
+            GicV3.SetPending(intid);
+        else
+            GicV2.SetPending(intid);
+    }
 
-    public static bool IsEnabled(uint intid) => (Mmio.Read32(SetEnable + intid / 32 * 4) & (1u << (int)(intid % 32))) != 0;
+    public static bool IsPending(uint intid) => s_v3 ? GicV3.IsPending(intid) : GicV2.IsPending(intid);
+
+    public static bool IsEnabled(uint intid) => s_v3 ? GicV3.IsEnabled(intid) : GicV2.IsEnabled(intid);
 
     /// <summary>Edge or level for an SPI (ICFGR bit 1 of the INTID's 2-bit field); SGI/PPI config is fixed.
     /// An enabled INTID is disabled around the change and enabled again.</summary>
@@ -78,22 +99,30 @@ internal static class InterruptController
         if (intid < FirstSharedIntid)
             return;
         // GICv2 (IHI 0048B) §4.3.13: "Before changing the value of a programmable Int_config field, software
-        // must disable the corresponding interrupt, otherwise GIC behavior is UNPREDICTABLE."
+        // must disable the corresponding interrupt, otherwise GIC behavior is UNPREDICTABLE." (GICv3 §12.9.7 alike.)
         bool wasEnabled = IsEnabled(intid);
         if (wasEnabled)
             Disable(intid);
-        ulong register = Configuration + intid / 16 * 4;
-        int shift = (int)(intid % 16) * 2 + 1;
-        uint value = Mmio.Read32(register);
-        value = edge ? value | (1u << shift) : value & ~(1u << shift);
-        Mmio.Write32(register, value);
+        if (s_v3)
+            GicV3.SetEdge(intid, edge);
+        else
+            GicV2.SetEdge(intid, edge);
         if (wasEnabled)
             Enable(intid);
     }
 
-    /// <summary>Reads IAR: the INTID (bits 9..0) of the highest-priority pending interrupt, now active.</summary>
-    public static uint Acknowledge() => Mmio.Read32(InterruptAcknowledge);
+    /// <summary>The INTID of the highest-priority pending interrupt, now active (<see cref="NoInterrupt"/>: none).</summary>
+    public static uint Acknowledge() => s_v3 ? GicV3.Acknowledge() : GicV2.Acknowledge();
 
-    /// <summary>Writes EOIR with the value <see cref="Acknowledge"/> returned.</summary>
-    public static void EndOfInterrupt(uint acknowledge) => Mmio.Write32(EndOfInterruptRegister, acknowledge);
+    /// <summary>Ends the interrupt <see cref="Acknowledge"/> returned.</summary>
+    public static void EndOfInterrupt(uint acknowledge)
+    {
+        if (s_v3)
+            GicV3.EndOfInterrupt(acknowledge);
+        else
+            GicV2.EndOfInterrupt(acknowledge);
+    }
+
+    [DllImport("*", EntryPoint = "nano_board_gic_version"), SuppressGCTransition]
+    private static extern ulong NativeBuiltGicVersion();
 }

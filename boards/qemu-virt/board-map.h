@@ -15,6 +15,8 @@
 #define MappedRamEnd ADDRESS(0x100000000)         // mmu.S maps RAM as Normal memory up to 4 GiB
 #define DeviceTreeBase ADDRESS(0x40000000)        // QEMU places the DTB at the start of RAM (also passed in x0)
 #define ImageBase ADDRESS(0x40100000)             // link and load address of image.elf
+#define FlashBase ADDRESS(0x00000000)             // flash bank 0 (pflash unit 0): where flash.img is mapped and the CPU starts
+#define FlashBankSize ADDRESS(0x04000000)         // 64 MiB: the size flash.img is padded to (QEMU requires it exactly)
 #define StackSize ADDRESS(0x10000)                // thread stack (SP_EL0)
 #define ExceptionStackSize ADDRESS(0x8000)        // exception handler stack (SP_EL1)
 
@@ -25,6 +27,8 @@
 // ---- Devices ---------------------------------------------------------------------------------
 #define GicDistributorBase ADDRESS(0x08000000)    // GICv2 distributor (GICD)
 #define GicCpuInterfaceBase ADDRESS(0x08010000)   // GICv2 CPU interface (GICC)
+#define GicRedistributorBase ADDRESS(0x080A0000)  // GICv3 redistributors (GICR), 128 KiB per CPU (gic-version=3)
+#define GicRedistributorRegionSize ADDRESS(0x00F60000) // the GICR region QEMU virt reserves (123 CPUs)
 #define Pl011Base ADDRESS(0x09000000)             // PL011 UART0, the console
 #define VirtioMmioBase ADDRESS(0x0a000000)        // virtio-mmio transport slot 0
 #define VirtioMmioStride ADDRESS(0x200)           // bytes between slots

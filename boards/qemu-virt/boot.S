@@ -1,5 +1,6 @@
-// Boot stub: QEMU enters _start at EL1 with the MMU off and x0 = DTB address. Set up the CPU,
-// memory and stacks, then hand over to managed code and exit with what the program returns.
+// Boot stub: QEMU enters _start at EL1 with the MMU off, either at the link address (-kernel, x0 = DTB
+// address or 0) or at the start of flash (flash.img, x0 = 0). Set up the CPU, memory and stacks, then hand
+// over to managed code and exit with what the program returns.
 #include "board-map.h"
 #include "macros.h"
 
@@ -9,7 +10,36 @@ function _start
     mrs     x1, mpidr_el1
     and     x1, x1, #0xff
     cbnz    x1, park
-    mov     x19, x0                         // DTB address, kept across the set-up
+
+    // ---- Flash boot: relocation to RAM (firmware/README.md "Boot from flash") --------------------------
+    // flash.img is image.bin at offset 0 of flash bank 0: running below the link address means running from
+    // flash. Copy the loaded image (code, read-only data, .data) to its link address in RAM and continue
+    // there; .bss is cleared below as for any boot. Nothing in between touches RAM or the stack, and the
+    // MMU is off, so the copy needs only position-independent code (adr, literals).
+    adr     x1, _start                      // where this code runs
+    ldr     x2, =__image_start              // where it is linked (ImageBase)
+    cmp     x1, x2
+    b.eq    3f                              // loaded at the link address (-kernel): nothing to move
+    ldr     x3, =__image_end
+    add     x3, x3, #15
+    bic     x3, x3, #15                     // whole 16-byte steps; the tail lands in .bss, zeroed below
+1:  cmp     x2, x3
+    b.hs    2f
+    ldp     x4, x5, [x1], #16
+    stp     x4, x5, [x2], #16
+    b       1b
+2:  dsb     sy                              // the copy complete before instructions are fetched from it
+    ic      iallu
+    dsb     sy
+    isb
+    // QEMU leaves the device tree at the start of RAM for firmware and no address in x0.
+    mov     x0, #DeviceTreeBase
+    ldr     x1, =3f
+    br      x1                              // on to the copy, at the link address
+3:
+    // ---- End of the flash boot path -------------------------------------------------------------
+
+    mov     x19, x0                         // DTB address (0: the board's DeviceTreeBase), kept across the set-up
 
     // ---- Mask every exception source until the GIC and handlers are ready ---------------------
     msr     daifset, #0xf

@@ -34,6 +34,8 @@ SECTIONS
         KEEP(*(.nano_type_name_strings))
     }
     __image_end = .;
+    /* flash.img is the loaded image at the start of flash bank 0 (boot.S copies it to ImageBase). */
+    ASSERT(__image_end - __image_start <= FlashBankSize, "the loaded image does not fit flash bank 0 (flash.img)")
 
     .bss (NOLOAD) : ALIGN(16) {
         __bss_start = .;
