@@ -94,6 +94,7 @@ case "$cmd" in
 usage: ./nf <command>
   setup            install what is missing (Debian packages, NuGet restore); quiet when all is there
   run              build the firmware and boot it on QEMU virt, streaming its console
+                   (--modern, --flash: from flash bank 0, --gicv3: on the GICv3 machine, --script FILE)
   test [FILTER]    build and run every suite (on-target, host, interop); FILTER picks suites/tests
   test --list      list suites and tests (also: ./nf list [FILTER])
   test --no-build  run what the last build left

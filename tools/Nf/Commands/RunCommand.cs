@@ -1,4 +1,5 @@
-// `./nf run [--modern] [--script FILE]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
+// `./nf run [--modern] [--flash | --gicv3] [--script FILE]`: build firmware/App and boot it (from QEMU's -kernel, from
+// flash bank 0, or on the GICv3 machine) with the console on this terminal, or fed a script; the exit code is the image's.
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
@@ -13,6 +14,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
     {
         bool modern = false;
+        BoardVariant board = BoardVariant.Kernel;
         string? scriptPath = null;
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -20,13 +22,17 @@ public static class RunCommand
             {
                 modern = true;
             }
+            else if ((arguments[i] == "--flash" || arguments[i] == "--gicv3") && board == BoardVariant.Kernel)
+            {
+                board = arguments[i] == "--flash" ? BoardVariant.Flash : BoardVariant.GicV3;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
             {
                 scriptPath = arguments[++i];
             }
             else
             {
-                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE])");
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--flash | --gicv3] [--script FILE])");
                 return 2;
             }
         }
@@ -74,7 +80,13 @@ public static class RunCommand
 
         var profile = LaunchProfile.Load(layout.Root);
         // An app that lists platform profiles runs under the first.
-        var variant = new BootVariant(mode, manifest.PlatformProfiles.FirstOrDefault());
+        var variant = new BootVariant(mode, manifest.PlatformProfiles.FirstOrDefault(), board);
+        string bootFile = manifest.BootFileFor(board);
+        if (!File.Exists(bootFile))
+        {
+            Progress.Say($"the build left no {Path.GetRelativePath(layout.Root, bootFile)}");
+            return 3;
+        }
         BootResources resources;
         try
         {
@@ -94,7 +106,7 @@ public static class RunCommand
             int exitCode;
             if (script is not null)
             {
-                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}) with a script of {script.Count} line(s)");
+                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, bootFile)}) with a script of {script.Count} line(s)");
                 int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel);
                 cancel.ThrowIfCancellationRequested();
                 if (scripted is null)
@@ -106,7 +118,7 @@ public static class RunCommand
             }
             else
             {
-                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}); Ctrl-A X quits QEMU");
+                Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, bootFile)}); Ctrl-A X quits QEMU");
                 // The console is this terminal: QEMU inherits stdin, stdout and stderr.
                 exitCode = await ForegroundProcess.RunAsync(info, cancel);
             }

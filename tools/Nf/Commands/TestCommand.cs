@@ -1,5 +1,5 @@
-// `./nf test [FILTER]`: build the suites in one go, boot the on-target suites once per (virtio mode × platform
-// profile), run the host test projects alongside, and end with "N passed, N failed".
+// `./nf test [FILTER]`: build the suites in one go, boot the on-target suites once per (virtio mode × board
+// variant × platform profile), run the host test projects alongside, and end with "N passed, N failed".
 using System.Diagnostics;
 using Nf.Building;
 using Nf.HostTests;
@@ -38,9 +38,10 @@ public static class TestCommand
 
         TestRun run = Select(layout, options.FilterText);
         await BuildAsync(layout, run, options.Build, cancel);
-        // Suite names and profile names decide whether the FILTER names suites or single tests.
+        // Suite names, profile names and board variant names decide whether the FILTER names suites or single tests.
         IEnumerable<string> names = run.Suites.Concat(run.Hosts).Select(RepoLayout.ProjectName)
-            .Concat(run.Images.SelectMany(i => i.Manifest.PlatformProfiles.Select(p => p.Name)));
+            .Concat(run.Images.SelectMany(i => i.Manifest.PlatformProfiles.Select(p => p.Name)))
+            .Concat(run.Images.SelectMany(i => i.Manifest.BoardVariants.Where(b => b != BoardVariant.Kernel).Select(b => b.Name())));
         var filter = new TestFilter(options.FilterText, names);
 
         if (options.List)
@@ -215,7 +216,7 @@ public static class TestCommand
         IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
         foreach (BootVariant variant in BootVariant.For(manifest))
         {
-            bool wholeSuite = filter.SelectsBoot(manifest.Name, variant.Profile?.Name);
+            bool wholeSuite = filter.SelectsBoot(manifest.Name, variant.Profile?.Name, BoardName(variant));
             // A boot none of whose tests is selected is not booted at all.
             if (!wholeSuite && catalog is not null && !catalog.Any(filter.SelectsTest))
                 continue;
@@ -276,6 +277,9 @@ public static class TestCommand
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
+    // The kernel variant has no name of its own in rows, so it is not selected by name either.
+    private static string? BoardName(BootVariant variant) => variant.Board == BoardVariant.Kernel ? null : variant.Board.Name();
+
     private static void Report(SuiteResult suite) =>
         Progress.Say($"{suite.Name}: {suite.Passed} passed, {suite.Failed} failed" + (suite.Skipped > 0 ? $", {suite.Skipped} skipped" : "")
                      + $" ({suite.Duration.TotalSeconds:0.0} s)");
@@ -287,7 +291,7 @@ public static class TestCommand
             IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
             IReadOnlyList<string> names = manifest.ExpectsDeath || manifest.Kind == ImageKind.App ? [] : catalog ?? [];
             foreach (BootVariant variant in BootVariant.For(manifest))
-                Print(console, variant.DisplayName(manifest), "on-target", names, filter.SelectsBoot(manifest.Name, variant.Profile?.Name), filter);
+                Print(console, variant.DisplayName(manifest), "on-target", names, filter.SelectsBoot(manifest.Name, variant.Profile?.Name, BoardName(variant)), filter);
         }
         CommandResult[] listings = await Task.WhenAll(run.RunnableHosts.Select(project => DotnetCommand.RunAsync(layout.Root,
             ["test", project, "--no-build", "-c", RepoLayout.Configuration, "--list-tests", "--nologo"], cancel: cancel)));

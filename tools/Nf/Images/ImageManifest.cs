@@ -15,6 +15,8 @@ public sealed record ImageManifest
     public IReadOnlyList<string> Devices { get; init; } = [];
     /// <summary>Virtio-mmio register layouts to run under, each a separate boot.</summary>
     public IReadOnlyList<VirtioMode> Modes { get; init; } = [VirtioMode.Legacy];
+    /// <summary>How the image is put on the board, each a separate boot per mode and profile (kernel when absent).</summary>
+    public IReadOnlyList<BoardVariant> BoardVariants { get; init; } = [BoardVariant.Kernel];
     /// <summary>The exit code a passing run ends with (0 unless the image is meant to die).</summary>
     public int ExpectExit { get; init; }
     /// <summary>Text a passing run must print, for images that are meant to die.</summary>
@@ -26,6 +28,16 @@ public sealed record ImageManifest
     public string Directory { get; init; } = "";
 
     public string ImagePath => Path.Combine(Directory, "image.elf");
+
+    /// <summary>The flash bank 0 image every build leaves beside image.elf (the flash board variant boots it).</summary>
+    public string FlashImagePath => Path.Combine(Directory, "flash.img");
+
+    /// <summary>The ELF image a board variant loads: gicv3/image.elf for GICv3, image.elf otherwise.</summary>
+    public string ImagePathFor(BoardVariant board) =>
+        board == BoardVariant.GicV3 ? Path.Combine(Directory, "gicv3", "image.elf") : ImagePath;
+
+    /// <summary>The file a board variant boots from: flash.img for flash, its ELF image otherwise.</summary>
+    public string BootFileFor(BoardVariant board) => board == BoardVariant.Flash ? FlashImagePath : ImagePathFor(board);
 
     /// <summary>True for images judged by exit code and output instead of test lines.</summary>
     public bool ExpectsDeath => ExpectExit != 0 || ExpectOutput is not null;
@@ -74,6 +86,15 @@ public sealed record ImageManifest
         if (modes.Count == 0)
             throw new InvalidDataException($"{origin}: modes is empty; leave it out for the legacy default");
 
+        IReadOnlyList<BoardVariant> boards = (StringList(root, "boardVariants", origin) ?? ["kernel"])
+            .Select(b => BoardVariantNames.TryParse(b, out BoardVariant board)
+                ? board
+                : throw new InvalidDataException($"{origin}: board variant '{b}' is not one of {BoardVariantNames.AllNames}"))
+            .Distinct()
+            .ToList();
+        if (boards.Count == 0)
+            throw new InvalidDataException($"{origin}: boardVariants is empty; leave it out for the kernel default");
+
         int expectExit = OptionalInt(root, "expectExit", origin) ?? 0;
         if (expectExit is < 0 or > 255)
             throw new InvalidDataException($"{origin}: expectExit {expectExit} is not a process exit code (0..255)");
@@ -91,6 +112,7 @@ public sealed record ImageManifest
             Kind = kind,
             Devices = devices,
             Modes = modes,
+            BoardVariants = boards,
             ExpectExit = expectExit,
             ExpectOutput = expectOutput,
             TimeoutSeconds = timeout,

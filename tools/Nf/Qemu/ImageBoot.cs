@@ -1,4 +1,4 @@
-// Boots one image in one variant (virtio mode, platform profile) with the host resources its devices need, and judges the run.
+// Boots one image in one variant (virtio mode, board variant, platform profile) with the host resources its devices need, and judges the run.
 using Nf.Images;
 using Nf.Repository;
 using Nf.Results;
@@ -9,8 +9,10 @@ public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
 {
     /// <summary>The QEMU request for one boot of <paramref name="manifest"/>; host resources are added by <see cref="BootResources.Apply"/>.</summary>
     public static LaunchRequest Request(ImageManifest manifest, BootVariant variant) =>
-        new(manifest.ImagePath)
+        new(manifest.ImagePathFor(variant.Board))
         {
+            Board = variant.Board,
+            Flash = variant.Board == BoardVariant.Flash ? manifest.FlashImagePath : null,
             Devices = manifest.Devices,
             Modern = variant.Mode == VirtioMode.Modern,
             Profile = variant.Profile?.Name,
@@ -21,8 +23,9 @@ public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
         TimeSpan? timeLimit = null, CancellationToken cancel = default)
     {
         string name = variant.DisplayName(manifest);
-        if (!File.Exists(manifest.ImagePath))
-            return SuiteResult.Broken(name, SuiteKind.OnTarget, $"no image at {manifest.ImagePath}");
+        string bootFile = manifest.BootFileFor(variant.Board);
+        if (!File.Exists(bootFile))
+            return SuiteResult.Broken(name, SuiteKind.OnTarget, $"no image at {bootFile}");
 
         BootResources resources;
         try

@@ -1,5 +1,6 @@
 // Composes the QEMU command line from boards/<board>/qemu.json, the only file that knows it.
 using System.Text.Json;
+using Nf.Images;
 
 namespace Nf.Qemu;
 
@@ -22,6 +23,10 @@ public sealed record LaunchRequest(string Image)
     public string? Scratch { get; init; }
     /// <summary>Overrides the profile's guest RAM size.</summary>
     public string? Ram { get; init; }
+    /// <summary>How the image gets onto the board: -kernel (default), flash bank 0, or the GICv3 machine.</summary>
+    public BoardVariant Board { get; init; }
+    /// <summary>The flash bank 0 image (flash.img) for the flash variant.</summary>
+    public string? Flash { get; init; }
     /// <summary>Appended verbatim (for example -dtb, -initrd, -append for a Linux guest).</summary>
     public IReadOnlyList<string> Extra { get; init; } = [];
 }
@@ -62,6 +67,10 @@ public sealed partial class LaunchProfile
         string ram = request.Ram ?? _root.GetProperty("ram").GetString()!;
         var args = new List<string>();
         Add(args, _root.GetProperty("base"), request, ram);
+        JsonElement boot = _root.GetProperty("boot");
+        if (!boot.TryGetProperty(request.Board.Name(), out JsonElement bootArgs))
+            throw new ArgumentException($"board variant '{request.Board.Name()}' is not in the launch profile's boot table");
+        Add(args, bootArgs, request, ram);
         JsonElement devices = _root.GetProperty("devices");
         var shared = _root.GetProperty("needsSharedMemory").EnumerateArray().Select(e => e.GetString()).ToHashSet();
         if (request.Devices.Any(shared.Contains))
@@ -71,7 +80,11 @@ public sealed partial class LaunchProfile
         if (request.Icount)
             Add(args, _root.GetProperty("icount"), request, ram);
         if (request.Profile is not null)
+        {
+            if (request.Board == BoardVariant.Flash)
+                Add(args, _root.GetProperty("flashProfile"), request, ram);
             Add(args, _root.GetProperty("profile"), request, ram);
+        }
         foreach (string device in request.Devices)
         {
             if (!devices.TryGetProperty(device, out JsonElement deviceArgs))
@@ -97,6 +110,8 @@ public sealed partial class LaunchProfile
             }
             if (arg.Contains("{profile}"))
                 arg = arg.Replace("{profile}", request.Profile ?? throw new ArgumentException("the profile arguments need a profile name"));
+            if (arg.Contains("{flash}"))
+                arg = arg.Replace("{flash}", request.Flash ?? throw new ArgumentException("the flash board variant needs a flash image"));
             if (arg.Contains("{scratch}"))
                 arg = arg.Replace("{scratch}", request.Scratch ?? throw new ArgumentException("the blk device needs a scratch file"));
             args.Add(arg);

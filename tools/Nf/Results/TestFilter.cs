@@ -8,7 +8,7 @@ public sealed class TestFilter
     public static readonly TestFilter All = new(null);
 
     /// <param name="text">The FILTER; null or blank selects everything.</param>
-    /// <param name="suiteNames">Every suite's name and every platform profile's name; when one contains the text,
+    /// <param name="suiteNames">Every suite's name, every platform profile's and board variant's name; when one contains the text,
     /// tests are not matched by name.</param>
     public TestFilter(string? text, IEnumerable<string>? suiteNames = null)
     {
@@ -25,9 +25,12 @@ public sealed class TestFilter
     /// <summary>Whether the suite runs whole.</summary>
     public bool SelectsSuite(string suiteName) => Text is null || Contains(suiteName);
 
-    /// <summary>Whether one boot of a suite runs whole: the text is part of the suite's name or of the boot's profile name.</summary>
-    public bool SelectsBoot(string suiteName, string? profileName) =>
-        SelectsSuite(suiteName) || (profileName is not null && Text is not null && Contains(profileName));
+    /// <summary>Whether one boot of a suite runs whole: the text is part of the suite's name, of the boot's profile
+    /// name or of its board variant's name (flash, gicv3).</summary>
+    public bool SelectsBoot(string suiteName, string? profileName, string? boardVariantName = null) =>
+        SelectsSuite(suiteName)
+        || (profileName is not null && Text is not null && Contains(profileName))
+        || (boardVariantName is not null && Text is not null && Contains(boardVariantName));
 
     /// <summary>Whether a test of a suite that does not run whole is selected by its own name.</summary>
     public bool SelectsTest(string testName) => Text is null || (!NamesSuites && Contains(testName));
