@@ -26,6 +26,9 @@ public sealed class BuiltImage
     /// <summary>The Virtio.Ring.Tests image: MMIO accessors, barrier entry points, the split virtqueue.</summary>
     public static BuiltImage Ring => Load("RingImage", "tests/Firmware.Tests/Virtio.Ring.Tests");
 
+    /// <summary>The same build's image for the GICv3 board variant (gicv3/image.elf).</summary>
+    public static BuiltImage RingGicV3 => Load("RingGicV3Image", "tests/Firmware.Tests/Virtio.Ring.Tests");
+
     /// <summary>The CoreLib.Tests image: Interlocked expanded inline by ilc, and the corelib's own uses.</summary>
     public static BuiltImage CoreLib => Load("CoreLibImage", "tests/Firmware.Tests/CoreLib.Tests");
 
