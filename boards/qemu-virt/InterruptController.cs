@@ -33,13 +33,13 @@ internal static class InterruptController
     {
         uint built = (uint)NativeBuiltGicVersion();
         GicLocation found = GicFromDeviceTree.Find(deviceTree);
+        // No fallback to the board map's addresses: a tree that names no GIC is a broken boot, and a silent
+        // default would hide a reader that stopped finding it.
         if (found.Version == 0)
         {
-            // No tree, or no GIC node in it: the board map's addresses.
-            found.Version = built;
-            found.DistributorBase = BoardMap.GicDistributorBase;
-            found.SecondBase = built == 3 ? BoardMap.GicRedistributorBase : BoardMap.GicCpuInterfaceBase;
-            found.SecondSize = BoardMap.GicRedistributorRegionSize;
+            Panic.WriteHeader("interrupt controller: the device tree names no GIC (arm,cortex-a15-gic, arm,gic-400, arm,gic-v3)");
+            Panic.WriteDetail("device tree", deviceTree);
+            Panic.Stop();
         }
         if (found.Version != built)
         {

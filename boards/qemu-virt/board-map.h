@@ -25,10 +25,9 @@
 #define DeviceWindowEnd ADDRESS(0x40000000)
 
 // ---- Devices ---------------------------------------------------------------------------------
-#define GicDistributorBase ADDRESS(0x08000000)    // GICv2 distributor (GICD)
+#define GicDistributorBase ADDRESS(0x08000000)    // GIC distributor (GICD), v2 and v3 (the driver reads it from the device tree)
 #define GicCpuInterfaceBase ADDRESS(0x08010000)   // GICv2 CPU interface (GICC)
-#define GicRedistributorBase ADDRESS(0x080A0000)  // GICv3 redistributors (GICR), 128 KiB per CPU (gic-version=3)
-#define GicRedistributorRegionSize ADDRESS(0x00F60000) // the GICR region QEMU virt reserves (123 CPUs)
+#define GicRedistributorBase ADDRESS(0x080A0000)  // GICv3 redistributors (GICR), 128 KiB per CPU (gic-version=3; the driver reads it from the device tree)
 #define Pl011Base ADDRESS(0x09000000)             // PL011 UART0, the console
 #define VirtioMmioBase ADDRESS(0x0a000000)        // virtio-mmio transport slot 0
 #define VirtioMmioStride ADDRESS(0x200)           // bytes between slots
