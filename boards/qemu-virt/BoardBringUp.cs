@@ -25,11 +25,17 @@ internal static class BoardBringUp
             NativeUnmapRamFrom(ramEnd);
         }
 
-        // ---- Interrupt controller: GICv2 distributor and CPU interface, everything disabled ----
-        InterruptController.Initialize();
+        // ---- Interrupt controller: GICv2 distributor (once) and CPU 0's interface, everything disabled ----
+        InterruptController.InitializeDistributor();
+        InterruptController.InitCpuInterface();
 
         // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
         Clock.Initialize();
+
+        // ---- The other CPUs: the stop SGI a panic sends, then every CPU the device tree lists (PSCI CPU_ON) ----
+        CpuStop.Initialize();
+        Cpu.MarkOnline();
+        SecondaryCpus.StartAll(Board.DeviceTreeAddress);
 
         // ---- Console: PL011 at Pl011Base needs no set-up under QEMU (polled transmit only) ----
 
