@@ -1,4 +1,4 @@
-// `./nf run [--modern] [--script FILE]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
+// `./nf run [--modern] [--smp N] [--script FILE]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
@@ -13,6 +13,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
     {
         bool modern = false;
+        int? cpus = null;
         string? scriptPath = null;
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -20,13 +21,22 @@ public static class RunCommand
             {
                 modern = true;
             }
+            else if (arguments[i] == "--smp" && i + 1 < arguments.Count)
+            {
+                if (!int.TryParse(arguments[++i], out int count) || count is < 1 or > LaunchProfile.MaximumCpus)
+                {
+                    Progress.Say($"--smp takes 1..{LaunchProfile.MaximumCpus} CPUs, not '{arguments[i]}'");
+                    return 2;
+                }
+                cpus = count;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
             {
                 scriptPath = arguments[++i];
             }
             else
             {
-                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE])");
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--smp N] [--script FILE])");
                 return 2;
             }
         }
@@ -87,7 +97,10 @@ public static class RunCommand
         }
         await using (resources)
         {
-            IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(ImageBoot.Request(manifest, variant)));
+            LaunchRequest request = ImageBoot.Request(manifest, variant);
+            if (cpus is int count)
+                request = request with { Cpus = count };
+            IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(request));
             var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
             foreach (string argument in qemuArguments)
                 info.ArgumentList.Add(argument);

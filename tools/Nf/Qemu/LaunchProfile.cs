@@ -20,6 +20,8 @@ public sealed record LaunchRequest(string Image)
     public string? Profile { get; init; }
     /// <summary>Scratch file for block devices.</summary>
     public string? Scratch { get; init; }
+    /// <summary>Guest CPUs (-smp), 1..8; more than one adds the profile's "multiCore" arguments (MTTCG).</summary>
+    public int Cpus { get; init; } = 1;
     /// <summary>Overrides the profile's guest RAM size.</summary>
     public string? Ram { get; init; }
     /// <summary>Appended verbatim (for example -dtb, -initrd, -append for a Linux guest).</summary>
@@ -32,6 +34,9 @@ public sealed partial class LaunchProfile
     // {socket:KEY}: the vhost-user socket of device KEY.
     [System.Text.RegularExpressions.GeneratedRegex(@"\{socket:(?<device>[A-Za-z0-9_-]+)\}")]
     private static partial System.Text.RegularExpressions.Regex SocketPlaceholder();
+
+    /// <summary>CPUs the images have stacks for (boards/qemu-virt/board-map.h MaxCpus).</summary>
+    public const int MaximumCpus = 8;
 
     private readonly JsonElement _root;
 
@@ -60,8 +65,12 @@ public sealed partial class LaunchProfile
     public IReadOnlyList<string> Arguments(LaunchRequest request)
     {
         string ram = request.Ram ?? _root.GetProperty("ram").GetString()!;
+        if (request.Cpus is < 1 or > MaximumCpus)
+            throw new ArgumentException($"{request.Cpus} CPUs: the board takes 1..{MaximumCpus}");
         var args = new List<string>();
         Add(args, _root.GetProperty("base"), request, ram);
+        if (request.Cpus > 1)
+            Add(args, _root.GetProperty("multiCore"), request, ram);
         JsonElement devices = _root.GetProperty("devices");
         var shared = _root.GetProperty("needsSharedMemory").EnumerateArray().Select(e => e.GetString()).ToHashSet();
         if (request.Devices.Any(shared.Contains))
@@ -88,7 +97,8 @@ public sealed partial class LaunchProfile
         {
             string arg = item.GetString()!
                 .Replace("{image}", request.Image)
-                .Replace("{ram}", ram);
+                .Replace("{ram}", ram)
+                .Replace("{cpus}", request.Cpus.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (System.Text.RegularExpressions.Match socket in SocketPlaceholder().Matches(arg))
             {
                 string device = socket.Groups["device"].Value;
