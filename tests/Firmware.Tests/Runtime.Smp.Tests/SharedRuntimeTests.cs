@@ -23,7 +23,7 @@ internal static class SlowlyConstructed
 [TestClass]
 public static unsafe class SharedRuntimeTests
 {
-    private const int AllocationsPerCpu = 2_000;
+    private const int AllocationsPerCpu = 25_000;
 
     private static object[] s_objects = null!;
     private static PerCpu<int> s_valueSeen = null!;

@@ -156,16 +156,26 @@ public static unsafe class Panic
         int others = OnlineCpus - 1;
         if (others > 0)
         {
+            // "  CPU 2 stopped the other CPUs: 3 of 3": one line naming who stopped the machine and how many answered.
             int stopped = NativeShim.StopOtherCpus();
-            Span<char> text = stackalloc char[32];
-            stopped.TryFormat(text, out int length);
-            " of ".AsSpan().CopyTo(text.Slice(length));
-            length += 4;
-            others.TryFormat(text.Slice(length), out int written);
-            WriteDetail("other CPUs stopped", text.Slice(0, length + written));
+            Span<char> line = stackalloc char[64];
+            int length = Append(line, 0, "  CPU ");
+            NativeShim.CpuIndex().TryFormat(line.Slice(length), out int written);
+            length = Append(line, length + written, " stopped the other CPUs: ");
+            stopped.TryFormat(line.Slice(length), out written);
+            length = Append(line, length + written, " of ");
+            others.TryFormat(line.Slice(length), out written);
+            length = Append(line, length + written, "\n");
+            Write(line.Slice(0, length));
         }
         NativeShim.PowerExit(ExitCode);
         while (true) { }
+    }
+
+    private static int Append(Span<char> line, int length, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(line.Slice(length));
+        return length + text.Length;
     }
 
     internal static void WriteUtf8(byte* text)
