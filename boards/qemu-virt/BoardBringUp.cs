@@ -33,6 +33,11 @@ internal static class BoardBringUp
         // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
         Clock.Initialize();
 
+        // ---- The other CPUs: the stop SGI a panic sends, then every CPU the device tree lists (PSCI CPU_ON) ----
+        CpuStop.Initialize();
+        Cpu.MarkOnline();
+        SecondaryCpus.StartAll(Board.DeviceTreeAddress);
+
         // ---- Console: PL011 at Pl011Base needs no set-up under QEMU (polled transmit only) ----
 
         // ---- Interrupts on: from here devices may interrupt the program ----

@@ -4,7 +4,8 @@ namespace Nano.Runtime.Native;
 /// <summary>
 /// Arm GICv2 (IHI 0048B). Distributor (GICD) registers, offsets from its base:
 ///   0x000 CTLR, 0x004 TYPER, 0x100 ISENABLERn, 0x180 ICENABLERn, 0x200 ISPENDRn, 0x280 ICPENDRn,
-///   0x400 IPRIORITYRn (byte per INTID), 0x800 ITARGETSRn (byte per INTID), 0xC00 ICFGRn (2 bits per INTID).
+///   0x400 IPRIORITYRn (byte per INTID), 0x800 ITARGETSRn (byte per INTID), 0xC00 ICFGRn (2 bits per INTID),
+///   0xF00 SGIR.
 /// CPU interface (GICC) registers, offsets from its base:
 ///   0x00 CTLR, 0x04 PMR, 0x08 BPR, 0x0C IAR, 0x10 EOIR.
 /// The registers of INTIDs 0-31 (SGIs, PPIs) are banked: each CPU sees its own at the same address.
@@ -20,6 +21,7 @@ internal static class GicV2
     private const ulong Priority = 0x400;
     private const ulong Targets = 0x800;
     private const ulong Configuration = 0xC00;
+    private const ulong SoftwareInterrupt = 0xF00;
 
     private const ulong CpuControl = 0x00;
     private const ulong PriorityMask = 0x04;
@@ -28,6 +30,8 @@ internal static class GicV2
     private const ulong EndOfInterruptRegister = 0x10;
 
     private const byte TargetCpu0 = 0x01;
+    private const uint SoftwareInterruptCount = 16;
+    private const uint TargetListFilterOthers = 1u << 24;   // SGIR.TargetListFilter = 0b01: every CPU but this one
 
     private static ulong s_distributor;
     private static ulong s_cpuInterface;
@@ -53,17 +57,32 @@ internal static class GicV2
         return lineCount;
     }
 
-    /// <summary>On each CPU: its banked SGI/PPI registers reset, then its CPU interface on.</summary>
+    /// <summary>On each CPU: its banked SGI/PPI registers reset (PPIs disabled, SGIs enabled so any CPU can be
+    /// signalled), then its CPU interface on.</summary>
     public static void InitCpuInterface()
     {
+        // GICv2 (IHI 0048B) §4.3.2: "In a multiprocessor implementation, GICD_ISENABLER0 is banked for each
+        // connected processor" (and so are ICENABLER0, ISPENDR0, ICPENDR0 and IPRIORITYR0-7).
         Mmio.Write32(s_distributor + ClearEnable, 0xFFFF_FFFF);
         Mmio.Write32(s_distributor + ClearPending, 0xFFFF_FFFF);
         for (uint intid = 0; intid < InterruptController.FirstSharedIntid; intid++)
             Mmio.Write8(s_distributor + Priority + intid, InterruptController.DefaultPriority);
+        Mmio.Write32(s_distributor + SetEnable, (1u << (int)SoftwareInterruptCount) - 1);
         Mmio.Write32(s_cpuInterface + PriorityMask, InterruptController.AllowAllPriorities);
         Mmio.Write32(s_cpuInterface + BinaryPoint, 0);
         Mmio.Write32(s_cpuInterface + CpuControl, 1);
     }
+
+    /// <summary>Raises SGI <paramref name="intid"/> on the CPU whose interface number is <paramref name="cpu"/>
+    /// (on qemu-virt the CPU's index).</summary>
+    public static void SendSoftwareInterrupt(uint intid, uint cpu)
+    {
+        // GICv2 §4.3.15 GICD_SGIR: TargetListFilter 0b00 sends to the CPUs in CPUTargetList (bits 23..16).
+        Mmio.Write32(s_distributor + SoftwareInterrupt, (1u << (int)(16 + cpu)) | (intid & 0xF));
+    }
+
+    /// <summary>Raises SGI <paramref name="intid"/> on every CPU but this one.</summary>
+    public static void SendSoftwareInterruptToOthers(uint intid) => Mmio.Write32(s_distributor + SoftwareInterrupt, TargetListFilterOthers | (intid & 0xF));
 
     public static void Enable(uint intid) => Mmio.Write32(s_distributor + SetEnable + intid / 32 * 4, Bit(intid));
 

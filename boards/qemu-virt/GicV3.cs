@@ -44,6 +44,8 @@ internal static class GicV3
     private const ulong SystemRegisterEnable = 1;        // ICC_SRE_EL1.SRE
     private const ulong SreValue = 0x7;                  // SRE, DFB, DIB: no legacy bypass
     private const int MaximumCpus = 8;
+    private const uint SoftwareInterruptCount = 16;
+    private const ulong SgiToOthers = 1ul << 40;           // ICC_SGI1R_EL1.IRM: every PE but this one
     private const int WaitLimit = 1_000_000;
 
     [InlineArray(MaximumCpus)]
@@ -55,10 +57,9 @@ internal static class GicV3
     private static ulong s_distributor;
     private static ulong s_redistributors;
     private static ulong s_redistributorsEnd;
-    // Per CPU that ran InitCpuInterface: its affinity (GICR_TYPER[63:32] form) and its redistributor's RD_base.
+    // Per CPU index that ran InitCpuInterface: its affinity (GICR_TYPER[63:32] form) and its redistributor's RD_base.
     private static FrameTable s_affinities;
     private static FrameTable s_frames;
-    private static int s_frameCount;
 
     /// <summary>Once, on CPU 0: affinity routing on; every SPI disabled, not pending, Group 1, mid priority, routed
     /// to this CPU; then Group 1 enabled.</summary>
@@ -96,7 +97,7 @@ internal static class GicV3
     }
 
     /// <summary>On each CPU: finds its redistributor (GICR_TYPER affinity = MPIDR affinity), wakes it, resets its
-    /// SGIs/PPIs (disabled, not pending, Group 1, mid priority), then turns on the system-register CPU interface.</summary>
+    /// SGIs/PPIs (PPIs disabled, SGIs enabled, none pending, Group 1, mid priority), then turns on the system-register CPU interface.</summary>
     public static void InitCpuInterface()
     {
         uint affinity = NativeAffinity();
@@ -121,6 +122,7 @@ internal static class GicV3
         Mmio.Write32(sgi + Group, 0xFFFF_FFFF);
         for (uint intid = 0; intid < InterruptController.FirstSharedIntid; intid++)
             Mmio.Write8(sgi + Priority + intid, InterruptController.DefaultPriority);
+        Mmio.Write32(sgi + SetEnable, (1u << (int)SoftwareInterruptCount) - 1);   // SGIs on: any CPU can signal this one
         Remember(affinity, frame);
 
         // §12.1.5: the system-register interface must be on (ICC_SRE_EL1.SRE) before any other ICC access.
@@ -131,6 +133,23 @@ internal static class GicV3
         NativeWriteBinaryPoint1(0);
         NativeWriteGroup1Enable(1);
     }
+
+    /// <summary>Raises SGI <paramref name="intid"/> on the CPU with index <paramref name="cpu"/> through ICC_SGI1R_EL1.</summary>
+    public static void SendSoftwareInterrupt(uint intid, uint cpu)
+    {
+        uint affinity = cpu < MaximumCpus ? (uint)Volatile.Read(ref Slot(ref s_affinities, (int)cpu)) : 0;
+        if (cpu >= MaximumCpus || Volatile.Read(ref Slot(ref s_frames, (int)cpu)) == 0)
+            Fail("GICv3: SGI to a CPU whose interface was never initialised");
+        // §12.2.23 ICC_SGI1R_EL1: Aff3 [55:48], RS [47:44] (Aff0 / 16), Aff2 [39:32], INTID [27:24], Aff1 [23:16],
+        // TargetList [15:0] (one bit per Aff0 % 16).
+        ulong aff0 = affinity & 0xFF;
+        ulong value = ((ulong)(affinity >> 24) << 48) | ((aff0 >> 4) << 44) | ((ulong)((affinity >> 16) & 0xFF) << 32)
+            | ((ulong)(intid & 0xF) << 24) | ((ulong)((affinity >> 8) & 0xFF) << 16) | (1ul << (int)(aff0 & 0xF));
+        NativeSendSgi(value);
+    }
+
+    /// <summary>Raises SGI <paramref name="intid"/> on every CPU but this one (ICC_SGI1R_EL1.IRM = 1).</summary>
+    public static void SendSoftwareInterruptToOthers(uint intid) => NativeSendSgi(SgiToOthers | ((ulong)(intid & 0xF) << 24));
 
     public static void Enable(uint intid) => Mmio.Write32(Bank(intid) + SetEnable + intid / 32 * 4, Bit(intid));
 
@@ -168,33 +187,25 @@ internal static class GicV3
 
     private static ulong OwnFrame()
     {
-        uint affinity = NativeAffinity();
-        int count = Volatile.Read(ref s_frameCount);
-        for (int i = 0; i < count && i < MaximumCpus; i++)
+        int cpu = Cpu.Id;
+        ulong frame = cpu < MaximumCpus ? Volatile.Read(ref Slot(ref s_frames, cpu)) : 0;
+        if (frame == 0)
         {
-            if (Volatile.Read(ref Slot(ref s_affinities, i)) == affinity)
-                return Volatile.Read(ref Slot(ref s_frames, i));
+            Panic.WriteHeader("GICv3: SGI/PPI access on a CPU whose interface was never initialised");
+            Panic.WriteDetail("cpu", (ulong)cpu);
+            Panic.Stop();
         }
-        Panic.WriteHeader("GICv3: SGI/PPI access on a CPU whose interface was never initialised");
-        Panic.WriteDetail("affinity", affinity);
-        Panic.Stop();
-        return 0;
+        return frame;
     }
 
-    // A slot per CPU, claimed by compare-exchange: secondaries may initialise at the same time.
+    // One slot per CPU index (Cpu.Id), written once by that CPU before it comes online; others read it to send SGIs.
     private static void Remember(uint affinity, ulong frame)
     {
-        int count = Volatile.Read(ref s_frameCount);
-        for (int i = 0; i < count && i < MaximumCpus; i++)
-        {
-            if (Volatile.Read(ref Slot(ref s_affinities, i)) == affinity)
-                return;
-        }
-        int slot = Interlocked.ExchangeAdd(ref s_frameCount, 1);
-        if (slot >= MaximumCpus)
+        int cpu = Cpu.Id;
+        if (cpu >= MaximumCpus)
             Fail("GICv3: more CPUs than the redistributor table holds");
-        Volatile.Write(ref Slot(ref s_affinities, slot), affinity);
-        Volatile.Write(ref Slot(ref s_frames, slot), frame);
+        Volatile.Write(ref Slot(ref s_affinities, cpu), affinity);
+        Volatile.Write(ref Slot(ref s_frames, cpu), frame);
     }
 
     // §12.11.35 GICR_TYPER: [63:32] the affinity of the PE the redistributor serves, bit 4 Last, bit 1 VLPIS.
@@ -271,6 +282,9 @@ internal static class GicV3
 
     [DllImport("*", EntryPoint = "nano_gicv3_write_igrpen1"), SuppressGCTransition]
     private static extern void NativeWriteGroup1Enable(ulong value);
+
+    [DllImport("*", EntryPoint = "nano_gicv3_send_sgi"), SuppressGCTransition]
+    private static extern void NativeSendSgi(ulong value);
 
     [DllImport("*", EntryPoint = "nano_gicv3_acknowledge"), SuppressGCTransition]
     private static extern ulong NativeAcknowledge();

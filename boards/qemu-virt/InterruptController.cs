@@ -64,6 +64,25 @@ internal static class InterruptController
             GicV2.InitCpuInterface();
     }
 
+    /// <summary>Raises SGI <paramref name="intid"/> (0..15) on the CPU with index <paramref name="cpu"/>
+    /// (<see cref="Cpu.Id"/>; the CPU must have run <see cref="InitCpuInterface"/>).</summary>
+    public static void SendSoftwareInterrupt(uint intid, uint cpu)
+    {
+        if (s_v3)
+            GicV3.SendSoftwareInterrupt(intid, cpu);
+        else
+            GicV2.SendSoftwareInterrupt(intid, cpu);
+    }
+
+    /// <summary>Raises SGI <paramref name="intid"/> on every CPU but this one.</summary>
+    public static void SendSoftwareInterruptToOthers(uint intid)
+    {
+        if (s_v3)
+            GicV3.SendSoftwareInterruptToOthers(intid);
+        else
+            GicV2.SendSoftwareInterruptToOthers(intid);
+    }
+
     public static void Enable(uint intid)
     {
         if (s_v3)

@@ -19,6 +19,9 @@
 #define FlashBankSize ADDRESS(0x04000000)         // 64 MiB: the size flash.img is padded to (QEMU requires it exactly)
 #define StackSize ADDRESS(0x10000)                // thread stack (SP_EL0)
 #define ExceptionStackSize ADDRESS(0x8000)        // exception handler stack (SP_EL1)
+#define EmergencyStackSize ADDRESS(0x2000)        // per CPU: reports a fault that found its exception stack exhausted
+#define StackSlotSize ADDRESS(0x1A000)            // per CPU: guard page, thread stack, guard page, exception stack
+#define MaxCpus NUMBER(8)                         // CPUs the image has stacks for (QEMU -smp 1..8)
 
 // ---- Device window: mapped Device-nGnRE; everything below it (flash, page 0) stays unmapped ----
 #define DeviceWindowBase ADDRESS(0x08000000)
@@ -35,6 +38,7 @@
 
 // ---- Interrupt routing (GIC INTIDs) -----------------------------------------------------------
 #define VirtualTimerIntid NUMBER(27)              // PPI 11: EL1 virtual timer (CNTV)
+#define StopCpuSgi NUMBER(15)                     // SGI 15: a panicking CPU stops the others (0..14 are the program's)
 #define Pl011Intid NUMBER(33)                     // SPI 1
 #define VirtioMmioFirstIntid NUMBER(48)           // SPI 16 + slot: slot n raises INTID 48 + n (edge)
 

@@ -3,10 +3,11 @@
 // over to managed code and exit with what the program returns.
 #include "board-map.h"
 #include "macros.h"
+#include "percpu.h"
 
     .section .text.boot, "ax"
 function _start
-    // ---- Only CPU 0 runs the firmware; others park -------------------------------------------
+    // ---- CPU 0 boots; any other CPU entering here parks (PSCI starts them at nano_secondary_entry) ----
     mrs     x1, mpidr_el1
     and     x1, x1, #0xff
     cbnz    x1, park
@@ -49,16 +50,6 @@ function _start
     msr     cpacr_el1, x1
     isb
 
-    // ---- Vectors and stacks: handlers run on SP_EL1, everything else on SP_EL0 (EL1t) -----------
-    adr_l   x1, nano_vectors
-    msr     vbar_el1, x1
-    adr_l   x1, __exception_stack_top
-    mov     sp, x1                          // still SPSel = 1: this sets SP_EL1
-    adr_l   x1, __stack_top
-    msr     sp_el0, x1
-    msr     spsel, #0                       // from here on sp is SP_EL0
-    isb
-
     // ---- Zero .bss (QEMU's loader does too; a real loader need not) -----------------------------
     adr_l   x1, __bss_start
     adr_l   x2, __bss_end
@@ -69,12 +60,22 @@ function _start
 2:  adr_l   x1, nano_device_tree_address
     str     x19, [x1]
 
-    // ---- Paint both stacks (nothing is on them yet) so their high-water marks can be read later ----
-    adr_l   x1, __stack_limit
-    adr_l   x2, __stack_top
-    bl      nano_paint_stack
-    adr_l   x1, __exception_stack_limit
-    adr_l   x2, __exception_stack_top
+    // ---- Every CPU's block (stacks, recovery chain; percpu.S), TPIDR_EL1 = CPU 0's ------------------
+    bl      nano_cpu_blocks_init
+
+    // ---- Vectors and stacks: handlers run on SP_EL1, everything else on SP_EL0 (EL1t) -----------
+    adr_l   x1, nano_vectors
+    msr     vbar_el1, x1
+    adr_l   x1, __exception_stack_top
+    mov     sp, x1                          // still SPSel = 1: this sets SP_EL1
+    adr_l   x1, __stack_top
+    msr     sp_el0, x1
+    msr     spsel, #0                       // from here on sp is SP_EL0
+    isb
+
+    // ---- Paint every CPU's stacks (nothing is on them yet) so their high-water marks can be read later ----
+    adr_l   x1, __stacks_start
+    adr_l   x2, __stacks_end
     bl      nano_paint_stack
 
     // ---- MMU: identity map, RAM Normal cacheable, devices Device-nGnRE, page 0 unmapped --------
@@ -88,6 +89,35 @@ function _start
 
 park:
     wfe
+    b       park
+
+// ================================ Secondary CPUs =================================================
+// PSCI CPU_ON enters here (MMU and caches off, EL1) with x0 = the context id CPU 0 passed: this CPU's
+// index. PSCI (DEN0022) §5.6: "the context_id ... must be present in x0 when the core starts".
+// The CPU takes its block, vectors and stacks, turns its MMU on with CPU 0's tables, and enters managed
+// code (nano_secondary_main: GIC CPU interface, timer, then the work loop), which does not return.
+function nano_secondary_entry
+    msr     daifset, #0xf
+    mov     x1, #(3 << 20)                  // CPACR_EL1.FPEN = 0b11, as on CPU 0
+    msr     cpacr_el1, x1
+    isb
+    cmp     x0, #MaxCpus
+    b.hs    park                            // no block for it: never started that way by nano_secondary_start
+    adr_l   x1, nano_cpu_blocks
+    add     x1, x1, x0, lsl #CpuBlockShift
+    msr     tpidr_el1, x1
+    adr_l   x2, nano_vectors
+    msr     vbar_el1, x2
+    ldr     x2, [x1, #CpuExceptionTop]
+    mov     sp, x2                          // SP_EL1
+    ldr     x2, [x1, #CpuThreadTop]
+    msr     sp_el0, x2
+    msr     spsel, #0
+    isb
+    mov     x19, x0
+    bl      nano_mmu_enable_secondary
+    mov     w0, w19
+    bl      nano_secondary_main             // managed (Nano.Runtime.Native), never returns
     b       park
 
     .section .bss

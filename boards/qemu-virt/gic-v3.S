@@ -8,6 +8,7 @@
 #define ICC_BPR1_EL1    S3_0_C12_C12_3
 #define ICC_SRE_EL1     S3_0_C12_C12_5
 #define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
+#define ICC_SGI1R_EL1   S3_0_C12_C11_5
 
     .text
 // uint32_t nano_gicv3_affinity(void): MPIDR_EL1's Aff3.Aff2.Aff1.Aff0 packed as GICR_TYPER[63:32] holds them.
@@ -41,6 +42,14 @@ function nano_gicv3_write_bpr1
 
 function nano_gicv3_write_igrpen1
     msr     ICC_IGRPEN1_EL1, x0
+    isb
+    ret
+
+// A system-register write is not ordered against memory: the DSB makes this CPU's stores visible before the
+// SGI can reach its target (the target reads what the sender wrote); the ISB makes the write take effect now.
+function nano_gicv3_send_sgi
+    dsb     ishst
+    msr     ICC_SGI1R_EL1, x0
     isb
     ret
 

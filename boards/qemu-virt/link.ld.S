@@ -46,8 +46,10 @@ SECTIONS
         __bss_end = .;
     }
     /* Each stack sits above an unmapped guard page, so an overflow faults instead of overwriting
-       what lies below. Both guards must share one 2 MiB block (mmu.S maps that block with pages). */
+       what lies below. One slot per CPU (guard, thread stack, guard, exception stack), CPU 0's first;
+       every guard must lie in one 2 MiB block (mmu.S maps that block with pages). */
     .stacks (NOLOAD) : ALIGN(0x200000) {
+        __stacks_start = .;
         __stack_guard = .;
         . += 4096;
         __stack_limit = .;
@@ -58,8 +60,11 @@ SECTIONS
         __exception_stack_limit = .;
         . += ExceptionStackSize;
         __exception_stack_top = .;
+        . = __stacks_start + StackSlotSize * MaxCpus;
+        __stacks_end = .;
     }
-    ASSERT((__stack_guard >> 21) == (__exception_stack_guard >> 21), "stack guards must share a 2 MiB block")
+    ASSERT(__exception_stack_top - __stacks_start == StackSlotSize, "StackSlotSize must be guard + StackSize + guard + ExceptionStackSize")
+    ASSERT((__stacks_start >> 21) == ((__stacks_end - 1) >> 21), "all stack guards must share a 2 MiB block")
     .page_tables (NOLOAD) : ALIGN(4096) {
         *(.page_tables)
     }

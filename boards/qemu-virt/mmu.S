@@ -2,7 +2,7 @@
 //   0x00000000-0x07ffffff  unmapped (flash; page 0 so null dereferences fault)
 //   DeviceWindowBase-End   Device-nGnRE, execute-never (GIC, UART, virtio-mmio, PCIe windows)
 //   0x40000000-0x7fffffff  Normal write-back cacheable RAM in 2 MiB blocks, except the block holding
-//                          the stacks, mapped with 4 KiB pages so the two stack guard pages stay unmapped
+//                          the stacks, mapped with 4 KiB pages so each CPU's two stack guard pages stay unmapped
 //   0x80000000-0xffffffff  Normal RAM in 1 GiB blocks (larger -m values)
 // Until the device tree is read all of it is mapped; board bring-up then calls nano_mmu_unmap_ram_from
 // with the end of RAM the tree reports, and everything above it faults (no RAM there).
@@ -79,19 +79,28 @@ function nano_mmu_enable
     cmp     x3, #512
     b.lo    3b
 
-    // ---- The stacks' 2 MiB block: 4 KiB pages, guard pages left invalid ----
-    adr_l   x8, __stack_guard
+    // ---- The stacks' 2 MiB block: 4 KiB pages; in each CPU's slot the page at the slot's start (below the
+    //      thread stack) and the one above the thread stack (below the exception stack) stay invalid ----
+    adr_l   x8, __stacks_start
     lsr     x9, x8, #21
     lsl     x9, x9, #21                     // base of the stacks' block
     mov     x3, #0
     mov     x4, #PageNormal
-    adr_l   x10, __exception_stack_guard
+    adr_l   x10, __stacks_end
+    ldr     x11, =StackSlotSize
+    ldr     x12, =(4096 + StackSize)        // offset of the exception stack's guard within a slot
 4:  add     x2, x9, x3, lsl #12
     cmp     x2, x8
-    b.eq    5f
+    b.lo    6f                              // below the slots: plain RAM
     cmp     x2, x10
+    b.hs    6f                              // above the slots: plain RAM
+    sub     x13, x2, x8
+    udiv    x14, x13, x11
+    msub    x13, x14, x11, x13              // offset within the slot
+    cbz     x13, 5f
+    cmp     x13, x12
     b.eq    5f
-    orr     x2, x2, x4
+6:  orr     x2, x2, x4
     str     x2, [x7, x3, lsl #3]
 5:  add     x3, x3, #1
     cmp     x3, #512
@@ -100,7 +109,12 @@ function nano_mmu_enable
     orr     x2, x7, #TableDescriptor
     str     x2, [x6, x3, lsl #3]
 
-    // ---- Attributes, translation control, table base ----
+    // ---- Attributes, translation control, table base: falls through into what every CPU does ----
+
+// void nano_mmu_enable_secondary(void): a CPU started after CPU 0 built the tables turns its MMU on with
+// them (same attributes, translation control and table base). Touches x0-x3 only, uses no stack.
+function nano_mmu_enable_secondary
+    adr_l   x0, nano_level1_table
     ldr     x2, =MairValue
     msr     mair_el1, x2
     ldr     x2, =TcrValue
@@ -151,7 +165,7 @@ function nano_mmu_unmap_ram_from
     cmp     x2, #4
     b.lo    4b
     dsb     ishst                           // descriptor writes visible to the walker
-    tlbi    vmalle1
+    tlbi    vmalle1is                       // every CPU's stale entries (inner shareable broadcast)
     dsb     ish
     isb
 3:  ret

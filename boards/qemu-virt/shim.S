@@ -3,6 +3,7 @@
 // Every function follows the AAPCS64 and is called directly by compiled C# (DllImport("*")).
 #include "board-map.h"
 #include "macros.h"
+#include "percpu.h"
 
     .text
 
@@ -12,8 +13,32 @@
 #define Pl011TxFull     5               // FR.TXFF
 
 // void nano_uart_write(const uint8_t* bytes, size_t length)
+// Lines from different CPUs do not interleave: the first write of a line takes the console line lock for
+// this CPU, the write that ends with '\n' gives it back, and writes from the owning CPU (an interrupt
+// handler's or a panic's included) pass. A CPU that waits longer than ConsoleStealSpins for a line that is
+// never finished (a prompt waiting for input, a CPU stopped mid-line) takes the lock over.
+#define ConsoleStealSpins 0x1000000
 function nano_uart_write
-    mov     x2, #(Pl011Base & 0xffff)
+    cbz     x1, 5f
+    mrs     x5, tpidr_el1
+    ldr     x5, [x5, #CpuIndex]
+    add     w5, w5, #1                      // owner token: CPU index + 1 (0 = free)
+    adr_l   x6, nano_console_owner
+    ldar    w7, [x6]
+    cmp     w7, w5
+    b.eq    4f                              // this CPU's line continues
+    mov     x8, #ConsoleStealSpins
+6:  ldaxr   w7, [x6]
+    cbnz    w7, 7f
+    stlxr   w9, w5, [x6]
+    cbnz    w9, 6b
+    dmb     ish
+    b       4f
+7:  clrex
+    subs    x8, x8, #1
+    b.ne    6b
+    stlr    w5, [x6]                        // the owner never finished its line: take it over
+4:  mov     x2, #(Pl011Base & 0xffff)
     movk    x2, #(Pl011Base >> 16), lsl #16
 1:  cbz     x1, 3f
 2:  ldr     w3, [x2, #Pl011Flags]
@@ -22,7 +47,22 @@ function nano_uart_write
     strb    w3, [x2, #Pl011Data]
     sub     x1, x1, #1
     b       1b
-3:  ret
+3:  cmp     w3, #10                         // '\n'
+    b.ne    5f
+    stlr    wzr, [x6]                       // line complete: release (the data register writes come first)
+5:  ret
+
+// void nano_console_release(void): gives the line lock back if this CPU holds it (a CPU being stopped).
+function nano_console_release
+    mrs     x5, tpidr_el1
+    ldr     x5, [x5, #CpuIndex]
+    add     w5, w5, #1
+    adr_l   x6, nano_console_owner
+    ldar    w7, [x6]
+    cmp     w7, w5
+    b.ne    1f
+    stlr    wzr, [x6]
+1:  ret
 
 // ============================== Power =========================================================
 // void nano_power_exit(int code): semihosting SYS_EXIT_EXTENDED carries the code to QEMU's exit
@@ -72,35 +112,33 @@ function nano_recovery_run
     stp     d12, d13, [sp, #128]
     stp     d14, d15, [sp, #144]
     mrs     x1, daif
-    adr_l   x2, nano_recovery_top
-    ldr     x3, [x2]
+    mrs     x2, tpidr_el1                   // this CPU's chain (percpu.h)
+    ldr     x3, [x2, #CpuRecoveryTop]
     stp     x1, x3, [sp, #RecoveryDaif]
     mov     x3, sp
-    str     x3, [x2]
-    adr_l   x2, nano_recovery_count
-    ldr     w3, [x2]
+    str     x3, [x2, #CpuRecoveryTop]
+    ldr     w3, [x2, #CpuRecoveryCount]
     add     w3, w3, #1
-    str     w3, [x2]
+    str     w3, [x2, #CpuRecoveryCount]
     mov     x29, sp                         // frame record for the body's back-chain
     blr     x0
     mov     w0, #0                          // the body returned normally
     b       recovery_pop
 
-// Restores the innermost recovery point (at nano_recovery_top) and returns w0 from its run.
+// Restores this CPU's innermost recovery point (CpuRecoveryTop) and returns w0 from its run.
 recovery_restore:
-    adr_l   x2, nano_recovery_top
-    ldr     x3, [x2]
+    mrs     x2, tpidr_el1
+    ldr     x3, [x2, #CpuRecoveryTop]
     mov     sp, x3
     ldr     x1, [sp, #RecoveryDaif]
     msr     daif, x1                        // interrupt masks as they were when Run began
 recovery_pop:
     ldr     x3, [sp, #RecoveryPrevious]
-    adr_l   x2, nano_recovery_top
-    str     x3, [x2]
-    adr_l   x2, nano_recovery_count
-    ldr     w3, [x2]
+    mrs     x2, tpidr_el1
+    str     x3, [x2, #CpuRecoveryTop]
+    ldr     w3, [x2, #CpuRecoveryCount]
     sub     w3, w3, #1
-    str     w3, [x2]
+    str     w3, [x2, #CpuRecoveryCount]
     ldp     x19, x20, [sp, #0]
     ldp     x21, x22, [sp, #16]
     ldp     x23, x24, [sp, #32]
@@ -118,8 +156,8 @@ recovery_pop:
 // directly; from inside an exception handler (SP_EL1) it first lets the board finish any interrupt
 // in service (nano_escape_hook), drops the handler stack and erets to thread mode, then restores.
 function nano_recovery_escape
-    adr_l   x2, nano_recovery_top
-    ldr     x3, [x2]
+    mrs     x2, tpidr_el1
+    ldr     x3, [x2, #CpuRecoveryTop]
     cbz     x3, nano_power_exit             // no recovery point: nothing to escape to
     mrs     x1, spsel
     cbz     x1, recovery_restore
@@ -127,7 +165,8 @@ function nano_recovery_escape
     adr_l   x1, nano_escape_hook
     cbz     x1, 1f
     blr     x1
-1:  adr_l   x1, __exception_stack_top
+1:  mrs     x1, tpidr_el1
+    ldr     x1, [x1, #CpuExceptionTop]
     mov     sp, x1
     adr_l   x1, recovery_restore
     msr     elr_el1, x1
@@ -138,8 +177,8 @@ function nano_recovery_escape
 
 // int nano_recovery_depth(void)
 function nano_recovery_depth
-    adr_l   x0, nano_recovery_count
-    ldr     w0, [x0]
+    mrs     x0, tpidr_el1
+    ldr     w0, [x0, #CpuRecoveryCount]
     ret
 
     .weak   nano_escape_hook
@@ -465,12 +504,11 @@ RhpTrapThreads:
 
     .bss
     .balign 8
-nano_recovery_top:
-    .quad   0
-nano_recovery_count:
+nano_console_owner:
+    .word   0                               // CPU index + 1 of the CPU writing a line, 0 = none
     .word   0
 
-// Both stacks are painted at boot with 0x4b4154534b415453 ("STAKSTAK"); a high-water mark is where the paint stops.
+// Every CPU's stacks are painted at boot with 0x4b4154534b415453 ("STAKSTAK"); a high-water mark is where the paint stops.
 
 // nano_paint_stack(x1 = limit, x2 = top): boot only, before any call uses a stack; leaf, touches x1-x3.
     .text
@@ -485,14 +523,15 @@ function nano_paint_stack
     b       1b
 2:  ret
 
-// uint64_t nano_stack_used(int exception_stack): bytes below the top that were ever written (the painted
-// words from the limit upwards that are still intact are the part never reached).
+// uint64_t nano_stack_used(int exception_stack): bytes below the top of this CPU's stack that were ever
+// written (the painted words from the limit upwards that are still intact are the part never reached).
 function nano_stack_used
-    adr_l   x1, __stack_limit
-    adr_l   x2, __stack_top
+    mrs     x3, tpidr_el1
+    ldr     x1, [x3, #CpuThreadLimit]
+    ldr     x2, [x3, #CpuThreadTop]
     cbz     w0, 1f
-    adr_l   x1, __exception_stack_limit
-    adr_l   x2, __exception_stack_top
+    ldr     x1, [x3, #CpuExceptionLimit]
+    ldr     x2, [x3, #CpuExceptionTop]
 1:  movz    x3, #0x5453
     movk    x3, #0x4b41, lsl #16
     movk    x3, #0x5453, lsl #32
@@ -507,28 +546,33 @@ function nano_stack_used
 3:  sub     x0, x2, x1
     ret
 
-// uint64_t nano_stack_size(int exception_stack): the stack's size in bytes.
+// uint64_t nano_stack_size(int exception_stack): the stack's size in bytes (the same on every CPU).
 function nano_stack_size
-    adr_l   x1, __stack_limit
-    adr_l   x2, __stack_top
+    mrs     x3, tpidr_el1
+    ldr     x1, [x3, #CpuThreadLimit]
+    ldr     x2, [x3, #CpuThreadTop]
     cbz     w0, 1f
-    adr_l   x1, __exception_stack_limit
-    adr_l   x2, __exception_stack_top
+    ldr     x1, [x3, #CpuExceptionLimit]
+    ldr     x2, [x3, #CpuExceptionTop]
 1:  sub     x0, x2, x1
     ret
 
-// uint64_t nano_stack_top(int exception_stack): the address above the stack's first word.
+// uint64_t nano_stack_top(int exception_stack): the address above this CPU's stack's first word.
 function nano_stack_top
-    cbnz    w0, 1f
-    adr_l   x0, __stack_top
-    ret
-1:  adr_l   x0, __exception_stack_top
+    mrs     x3, tpidr_el1
+    ldr     x1, [x3, #CpuThreadTop]
+    cbz     w0, 1f
+    ldr     x1, [x3, #CpuExceptionTop]
+1:  mov     x0, x1
     ret
 
-// void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): the unmapped pages.
+// void nano_stack_guards(uint8_t** thread_guard, uint8_t** exception_guard): this CPU's unmapped pages.
 function nano_stack_guards
-    adr_l   x2, __stack_guard
+    mrs     x3, tpidr_el1
+    ldr     x2, [x3, #CpuThreadLimit]
+    sub     x2, x2, #4096
     str     x2, [x0]
-    adr_l   x2, __exception_stack_guard
+    ldr     x2, [x3, #CpuExceptionLimit]
+    sub     x2, x2, #4096
     str     x2, [x1]
     ret

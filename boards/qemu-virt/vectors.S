@@ -3,6 +3,7 @@
 // to the saved frame, restores and returns. Frame layout = Nano.Runtime.Native.ExceptionFrame.
 #include "board-map.h"
 #include "macros.h"
+#include "percpu.h"
 
 #define FrameX0     0           // x0..x30 at 8 * n
 #define FrameSp     248         // interrupted SP (SP_EL0, or SP_EL1 for EL1h sources)
@@ -161,24 +162,28 @@ function nano_exception_return
     b       nano_exception_return
 .endm
 
-// Handler-mode entries first check the room left on the exception stack (sp is SP_EL1 here). TPIDR_EL1,
-// otherwise unused, holds x0 while x0 holds the limit, so no interrupted register is lost.
+// Handler-mode entries first check the room left on this CPU's exception stack (sp is SP_EL1 here).
+// TPIDRRO_EL0 (nothing runs at EL0) holds x0 while x0 holds the limit, so no interrupted register is lost;
+// TPIDR_EL1 points at this CPU's block (percpu.h).
 .macro check_exception_stack kind
-    msr     tpidr_el1, x0
-    adr_l   x0, __exception_stack_limit+HandlerStackReserve
-    cmp     sp, x0
+    msr     tpidrro_el0, x0
     mrs     x0, tpidr_el1
+    ldr     x0, [x0, #CpuExceptionLimit]
+    add     x0, x0, #HandlerStackReserve
+    cmp     sp, x0
+    mrs     x0, tpidrro_el0
     b.lo    exception_stack_exhausted_\kind
 .endm
 
-// Reports a fault whose frame would not fit on the exception stack from the emergency stack. The report
-// escapes to Recovery.Run (which resets SP_EL1 to the top of the exception stack) or stops the machine.
+// Reports a fault whose frame would not fit on the exception stack from this CPU's emergency stack. The
+// report escapes to Recovery.Run (which resets SP_EL1 to the top of the exception stack) or stops the machine.
 .macro exhausted_entry kind
 exception_stack_exhausted_\kind:
-    msr     tpidr_el1, x0
-    adr_l   x0, nano_emergency_stack_top
-    mov     sp, x0
+    msr     tpidrro_el0, x0
     mrs     x0, tpidr_el1
+    ldr     x0, [x0, #CpuEmergencyTop]
+    mov     sp, x0
+    mrs     x0, tpidrro_el0
     save_frame \kind
     bl      nano_exception
     b       nano_exception_return
@@ -203,12 +208,6 @@ lower_any:      unexpected_entry 8
                 exhausted_entry KindHandlerFiq
                 exhausted_entry KindHandlerSerror
 
-    .section .bss
-    .balign 16
-nano_emergency_stack:
-    .space  8192
-nano_emergency_stack_top:
-    .text
 
     .section .text.vectors, "ax"
     .balign 2048

@@ -1,4 +1,5 @@
 // Time from the Arm generic timer: the virtual counter, and one-shot deadlines on the virtual timer.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Nano.Runtime;
@@ -6,19 +7,30 @@ using Nano.Runtime;
 namespace Nano.Runtime.Native;
 
 /// <summary>
-/// Monotonic time (CNTVCT_EL0 at CNTFRQ_EL0 Hz) and one deadline at a time on the EL1 virtual timer.
+/// Monotonic time (CNTVCT_EL0 at CNTFRQ_EL0 Hz) and one deadline at a time per CPU on the EL1 virtual timer
+/// (each CPU has its own timer and its own PPI 27; a deadline set on a CPU fires on that CPU).
 /// The deadline handler runs in IRQ context (interrupts masked, must not block).
 /// </summary>
 // Safety: the only unsafe construct is the managed function pointer of the deadline handler; it is
 // checked for null when set and read with interrupts masked, so it is never half-updated. It is kept as
 // an nint so the thread (DeadlinePending) and IRQ context (OnTimerInterrupt) can share it through Volatile.
+// Each CPU touches only its own slot (indexed by Cpu.Id, always below MaxCount).
 public static unsafe class Clock
 {
     private const ulong TimerEnable = 1;        // CNTV_CTL_EL0.ENABLE
     private const ulong TimerMask = 2;          // CNTV_CTL_EL0.IMASK
 
-    private static nint s_deadlineHandler;   // delegate*<void>; 0 = no deadline pending
+    [InlineArray(Cpu.MaxCount)]
+    private struct DeadlineHandlers
+    {
+        private nint _handler;                  // delegate*<void>; 0 = no deadline pending on that CPU
+    }
+
+    private static DeadlineHandlers s_deadlineHandlers;
     private static ulong s_frequency;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]   // see CpuWork.Mailbox: a hoisted inlined static address lost its relocation
+    private static ref nint DeadlineHandler() => ref Unsafe.Add(ref Unsafe.As<DeadlineHandlers, nint>(ref s_deadlineHandlers), Cpu.Id);
 
     /// <summary>The counter now (monotonic, never wraps in practice).</summary>
     public static ulong Ticks => NativeCounter();
@@ -60,7 +72,7 @@ public static unsafe class Clock
         if (handler is null)
             Panic.Fail("Clock.SetDeadline: null handler (use CancelDeadline)");
         ulong state = Cpu.SaveAndDisable();
-        Volatile.Write(ref s_deadlineHandler, (nint)handler);
+        Volatile.Write(ref DeadlineHandler(), (nint)handler);
         NativeSetCompare(deadlineTicks);
         NativeSetControl(TimerEnable);
         Cpu.Restore(state);
@@ -75,19 +87,26 @@ public static unsafe class Clock
     {
         ulong state = Cpu.SaveAndDisable();
         NativeSetControl(TimerMask);
-        Volatile.Write(ref s_deadlineHandler, 0);
+        Volatile.Write(ref DeadlineHandler(), 0);
         Cpu.Restore(state);
     }
 
     /// <summary>True while a deadline is set and has not fired. A volatile read: the timer's handler clears it
     /// in IRQ context, and a plain load would be hoisted out of a poll loop.</summary>
-    public static bool DeadlinePending => Volatile.Read(ref s_deadlineHandler) != 0;
+    public static bool DeadlinePending => Volatile.Read(ref DeadlineHandler()) != 0;
 
-    /// <summary>Board bring-up: timer off, its interrupt routed here.</summary>
+    /// <summary>Board bring-up on CPU 0: timer off, its interrupt routed here.</summary>
     internal static void Initialize()
     {
         NativeSetControl(TimerMask);
         Interrupts.Register(BoardMap.VirtualTimerIntid, &OnTimerInterrupt);
+        Interrupts.Enable(BoardMap.VirtualTimerIntid);
+    }
+
+    /// <summary>A secondary CPU's bring-up: its own timer off, its own PPI enabled (the handler is shared).</summary>
+    internal static void InitializeCpu()
+    {
+        NativeSetControl(TimerMask);
         Interrupts.Enable(BoardMap.VirtualTimerIntid);
     }
 
@@ -96,8 +115,8 @@ public static unsafe class Clock
     private static void OnTimerInterrupt(uint intid)
     {
         NativeSetControl(TimerMask);
-        var handler = (delegate*<void>)Volatile.Read(ref s_deadlineHandler);
-        Volatile.Write(ref s_deadlineHandler, 0);
+        var handler = (delegate*<void>)Volatile.Read(ref DeadlineHandler());
+        Volatile.Write(ref DeadlineHandler(), 0);
         if (handler is not null)
             handler();
     }

@@ -1,12 +1,59 @@
-// The executing core: interrupt masking and waiting.
+// The CPUs: which one is running, how many are online, work started on another; masking and waiting.
 using System.Runtime.InteropServices;
+using System.Threading;
+using Nano.Runtime;
 
 namespace Nano.Runtime.Native;
 
-/// <summary>Interrupt masking (PSTATE.DAIF) and low-power waiting on the current core.</summary>
-public static class Cpu
+/// <summary>
+/// The CPUs (QEMU -smp 1..<see cref="MaxCount"/>): the running one's <see cref="Id"/>, how many are online, work
+/// started on an idle secondary with <see cref="Start"/>; interrupt masking (PSTATE.DAIF) and low-power waiting
+/// on the current core. CPU 0 runs the program; bring-up starts every other CPU the device tree lists, and each
+/// waits for work.
+/// </summary>
+// Safety: the online count lives in the shim (the corelib's panic reads it too) and is reached through the
+// pointer the shim returns; it is only read with Volatile and changed with Interlocked.
+public static unsafe class Cpu
 {
     private const ulong IrqMask = 1 << 7;   // DAIF.I
+
+    /// <summary>CPUs the image has stacks and per-CPU state for (board-map.h MaxCpus).</summary>
+    public const int MaxCount = (int)BoardMap.MaxCpus;
+
+    /// <summary>The running CPU's index, 0..<see cref="Count"/>-1 (0 is the boot CPU). For per-CPU data.</summary>
+    public static int Id => (int)NativeIndex();
+
+    /// <summary>CPUs online: the boot CPU and every secondary that finished its bring-up.</summary>
+    public static int Count => Volatile.Read(ref *NativeOnlineWord());
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on secondary CPU <paramref name="cpu"/> (1..Count-1), which must be idle; returns
+    /// false (and starts nothing) when it is not online or still busy. The work runs in thread mode on that CPU's
+    /// own stacks with interrupts enabled; a panic in it stops every CPU (there is no Recovery.Run around it).
+    /// </summary>
+    public static bool Start(int cpu, delegate*<void> work) => CpuWork.Post(cpu, work);
+
+    /// <summary>True while <paramref name="cpu"/> runs work given by <see cref="Start"/>.</summary>
+    public static bool IsBusy(int cpu) => CpuWork.IsBusy(cpu);
+
+    /// <summary>Waits (WFE) until <paramref name="cpu"/> has finished the work given by <see cref="Start"/>.</summary>
+    public static void Join(int cpu)
+    {
+        while (CpuWork.IsBusy(cpu))
+            NativeWaitForEvent();
+    }
+
+    /// <summary>Wakes every CPU waiting in <see cref="WaitForEvent"/> (after the stores they must see).</summary>
+    public static void SendEvent() => NativeSendEvent();
+
+    /// <summary>Sleeps until an event (<see cref="SendEvent"/>) or an interrupt; may return early: check, then wait again.</summary>
+    public static void WaitForEvent() => NativeWaitForEvent();
+
+    /// <summary>Adds the running CPU to <see cref="Count"/> (its bring-up is done).</summary>
+    internal static void MarkOnline() => Interlocked.Increment(ref *NativeOnlineWord());
+
+    /// <summary>The running CPU's affinity (MPIDR_EL1 Aff3..Aff0), as PSCI and the device tree name it.</summary>
+    internal static ulong Affinity => NativeAffinity();
 
     /// <summary>Sleeps until an interrupt is pending (returns even when interrupts are masked).</summary>
     public static void WaitForInterrupt() => NativeWaitForInterrupt();
@@ -41,6 +88,21 @@ public static class Cpu
     public static ulong StackPointer => NativeStackPointer();
 
     // ---- Native shim -----------------------------------------------------------------------
+
+    [DllImport("*", EntryPoint = "nano_cpu_index"), SuppressGCTransition]
+    private static extern uint NativeIndex();
+
+    [DllImport("*", EntryPoint = "nano_cpu_online_word"), SuppressGCTransition]
+    private static extern int* NativeOnlineWord();
+
+    [DllImport("*", EntryPoint = "nano_cpu_affinity"), SuppressGCTransition]
+    private static extern ulong NativeAffinity();
+
+    [DllImport("*", EntryPoint = "nano_cpu_send_event"), SuppressGCTransition]
+    private static extern void NativeSendEvent();
+
+    [DllImport("*", EntryPoint = "nano_cpu_wait_for_event"), SuppressGCTransition]
+    private static extern void NativeWaitForEvent();
 
     [DllImport("*", EntryPoint = "nano_cpu_wait_for_interrupt"), SuppressGCTransition]
     private static extern void NativeWaitForInterrupt();

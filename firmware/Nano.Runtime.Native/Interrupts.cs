@@ -45,12 +45,22 @@ public static unsafe class Interrupts
         private InterruptHandler? _handler;
     }
 
+    // The acknowledge value each CPU is serving (+1, so the zeroed table means "none" before bring-up).
+    [InlineArray(Cpu.MaxCount)]
+    private struct InServiceTable
+    {
+        private uint _acknowledgePlusOne;
+    }
+
+    /// <summary>SGIs 0..<see cref="LastProgramSoftwareInterrupt"/> are the program's; the board keeps the one above.</summary>
+    public const uint LastProgramSoftwareInterrupt = BoardMap.StopCpuSgi - 1;
+
     private static FunctionTable s_functions;
     private static ObjectTable s_objects;
-    private static uint s_inService = InterruptController.NoInterrupt;
+    private static InServiceTable s_inService;
     private static ulong s_delivered;
 
-    /// <summary>Total interrupts dispatched to handlers since boot. A volatile read: the thread polls what IRQ
+    /// <summary>Total interrupts dispatched to handlers since boot, on every CPU. A volatile read: the thread polls what IRQ
     /// context writes, and a plain load would be hoisted out of the poll loop (it would spin forever).</summary>
     public static ulong DeliveredCount => Volatile.Read(ref s_delivered);
 
@@ -142,6 +152,31 @@ public static unsafe class Interrupts
         return InterruptController.IsPending(intid);
     }
 
+    /// <summary>
+    /// Raises software-generated interrupt <paramref name="sgi"/> (0..<see cref="LastProgramSoftwareInterrupt"/>) on CPU
+    /// <paramref name="cpu"/> (0..Cpu.Count-1, the running one included): an inter-processor interrupt. Register a
+    /// handler for the SGI first (SGIs are enabled on every CPU; one without a handler panics where it lands).
+    /// </summary>
+    public static void SendSoftwareInterrupt(uint sgi, int cpu)
+    {
+        if (sgi > LastProgramSoftwareInterrupt || (uint)cpu >= (uint)Cpu.Count)
+        {
+            Panic.WriteHeader("Interrupts.SendSoftwareInterrupt: no such SGI or CPU");
+            Panic.WriteDetail("SGI", sgi);
+            Panic.WriteDetail("CPU", (ulong)cpu);
+            Panic.Stop();
+        }
+        if (!HasHandler(sgi))
+        {
+            Panic.WriteHeader("Interrupts.SendSoftwareInterrupt: no handler registered");
+            Panic.WriteDetail("SGI", sgi);
+            Panic.Stop();
+        }
+        // The handler may read what this CPU stored before the send: the GIC write is a device store after a
+        // store barrier (Mmio.Write32), so those stores are visible first.
+        InterruptController.SendSoftwareInterrupt(sgi, (uint)cpu);
+    }
+
     private static void Check(uint intid)
     {
         if (intid > MaximumIntid)
@@ -157,6 +192,10 @@ public static unsafe class Interrupts
     private static ref InterruptHandler? ObjectSlot(uint intid)
         => ref Unsafe.Add(ref Unsafe.As<ObjectTable, InterruptHandler?>(ref s_objects), (nint)intid);
 
+    // The running CPU's slot: an interrupt is acknowledged and ended on the CPU that took it.
+    [MethodImpl(MethodImplOptions.NoInlining)]   // see CpuWork.Mailbox: a hoisted inlined static address lost its relocation
+    private static ref uint InService() => ref Unsafe.Add(ref Unsafe.As<InServiceTable, uint>(ref s_inService), Cpu.Id);
+
     private static bool HasHandler(uint intid) => FunctionSlot(intid) != 0 || ObjectSlot(intid) is not null;
 
     /// <summary>Entered from the IRQ vector: acknowledge, run the handler, end the interrupt.</summary>
@@ -167,26 +206,27 @@ public static unsafe class Interrupts
         uint intid = acknowledge & 0x3FF;
         if (intid > MaximumIntid)
             return;                                 // spurious: nothing to end
-        Volatile.Write(ref s_inService, acknowledge);
+        ref uint inService = ref InService();
+        Volatile.Write(ref inService, acknowledge + 1);
         InterruptHandler? handlerObject = ObjectSlot(intid);
         nint handler = FunctionSlot(intid);
         if (handlerObject is null && handler == 0)
         {
             InterruptController.Disable(intid);
             InterruptController.EndOfInterrupt(acknowledge);
-            Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
+            Volatile.Write(ref inService, 0);
             Panic.WriteHeader("interrupt without a handler");
             Panic.WriteDetail("INTID", intid);
             Panic.Stop();
         }
-        // Single writer (IRQ context, interrupts masked): a volatile store is enough, no read-modify-write race.
-        Volatile.Write(ref s_delivered, s_delivered + 1);
+        // Every CPU's IRQ context counts here: an atomic add, or two CPUs' increments lose one.
+        Interlocked.Increment(ref s_delivered);
         // A virtual call or a direct call through the pointer: nothing allocates on this path.
         if (handlerObject is not null)
             handlerObject.OnInterrupt(intid);
         else
             ((delegate*<uint, void>)handler)(intid);
-        Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
+        Volatile.Write(ref inService, 0);
         InterruptController.EndOfInterrupt(acknowledge);
     }
 
@@ -195,10 +235,11 @@ public static unsafe class Interrupts
     [UnmanagedCallersOnly(EntryPoint = "nano_escape_hook")]
     private static void OnEscape()
     {
-        uint acknowledge = s_inService;
-        if (acknowledge == InterruptController.NoInterrupt)
+        ref uint inService = ref InService();
+        uint acknowledgePlusOne = Volatile.Read(ref inService);
+        if (acknowledgePlusOne == 0)
             return;
-        Volatile.Write(ref s_inService, InterruptController.NoInterrupt);
-        InterruptController.EndOfInterrupt(acknowledge);
+        Volatile.Write(ref inService, 0);
+        InterruptController.EndOfInterrupt(acknowledgePlusOne - 1);
     }
 }

@@ -32,6 +32,9 @@ public sealed class BuiltImage
     /// <summary>The CoreLib.Tests image: Interlocked expanded inline by ilc, and the corelib's own uses.</summary>
     public static BuiltImage CoreLib => Load("CoreLibImage", "tests/Firmware.Tests/CoreLib.Tests");
 
+    /// <summary>The Runtime.Smp.Tests image: the SMP runtime and the four-CPU races over Interlocked and Volatile.</summary>
+    public static BuiltImage Smp => Load("SmpImage", "tests/Firmware.Tests/Runtime.Smp.Tests");
+
     /// <summary>The instructions of <paramref name="symbol"/>; fails the test naming the image when it is absent.</summary>
     public List<Instruction> Function(string symbol)
     {

@@ -50,6 +50,13 @@ public class ImageManifestTests
         Assert.True(manifest.ExpectsDeath);
     }
 
+    [Fact]
+    public void Cpus_defaults_to_one_and_reads_back_as_written()
+    {
+        Assert.Equal(1, ImageManifest.Parse("""{ "name": "A", "kind": "test" }""", "/out").Cpus);
+        Assert.Equal(4, ImageManifest.Parse("""{ "name": "A", "kind": "test", "cpus": "4" }""", "/out").Cpus);
+    }
+
     [Theory]
     [InlineData("""not json""", "not JSON")]
     [InlineData("""[1]""", "expected an object")]
@@ -64,6 +71,8 @@ public class ImageManifestTests
     [InlineData("""{ "name": "A", "kind": "test", "timeoutSeconds": 1.5 }""", "must be an integer")]
     [InlineData("""{ "name": "A", "kind": "test", "expectExit": 256 }""", "not a process exit code")]
     [InlineData("""{ "name": 5, "kind": "test" }""", "must be a string")]
+    [InlineData("""{ "name": "A", "kind": "test", "cpus": 0 }""", "cpus 0 is not 1..8")]
+    [InlineData("""{ "name": "A", "kind": "test", "cpus": 9 }""", "cpus 9 is not 1..8")]
     public void Malformed_manifests_are_refused_with_the_reason(string json, string reason)
     {
         var error = Assert.Throws<InvalidDataException>(() => ImageManifest.Parse(json, "/out", "x/nf-image.json"));

@@ -33,6 +33,33 @@ public class LaunchProfileTests
     }
 
     [Fact]
+    public void One_CPU_is_the_default_and_runs_single_threaded()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf"));
+
+        Assert.True(IndexOfPair(args, "-smp", "1") >= 0, string.Join(' ', args));
+        Assert.DoesNotContain("tcg,thread=multi", args);
+    }
+
+    [Fact]
+    public void Several_CPUs_set_smp_and_turn_on_multi_threaded_TCG()
+    {
+        IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf") { Cpus = 4 });
+
+        Assert.True(IndexOfPair(args, "-smp", "4") >= 0, string.Join(' ', args));
+        Assert.True(IndexOfPair(args, "-accel", "tcg,thread=multi") >= 0, string.Join(' ', args));
+        Assert.Equal(1, args.Count(a => a == "-smp"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void A_CPU_count_the_board_has_no_stacks_for_is_refused(int cpus)
+    {
+        Assert.Contains("1..8", Assert.Throws<ArgumentException>(() => Profile.Arguments(new LaunchRequest("i.elf") { Cpus = cpus })).Message);
+    }
+
+    [Fact]
     public void Scmi_brings_shared_memory_and_its_socket_and_modern_adds_the_global()
     {
         IReadOnlyList<string> args = Profile.Arguments(new LaunchRequest("i.elf")

@@ -1,5 +1,6 @@
-// `./nf run [--modern] [--flash | --gicv3] [--script FILE]`: build firmware/App and boot it (from QEMU's -kernel, from
-// flash bank 0, or on the GICv3 machine) with the console on this terminal, or fed a script; the exit code is the image's.
+// `./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE]`: build firmware/App and boot it (from QEMU's
+// -kernel, from flash bank 0, or on the GICv3 machine; with N CPUs) with the console on this terminal, or fed a
+// script; the exit code is the image's.
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
@@ -15,6 +16,7 @@ public static class RunCommand
     {
         bool modern = false;
         BoardVariant board = BoardVariant.Kernel;
+        int? cpus = null;
         string? scriptPath = null;
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -26,13 +28,22 @@ public static class RunCommand
             {
                 board = arguments[i] == "--flash" ? BoardVariant.Flash : BoardVariant.GicV3;
             }
+            else if (arguments[i] == "--smp" && i + 1 < arguments.Count)
+            {
+                if (!int.TryParse(arguments[++i], out int count) || count is < 1 or > LaunchProfile.MaximumCpus)
+                {
+                    Progress.Say($"--smp takes 1..{LaunchProfile.MaximumCpus} CPUs, not '{arguments[i]}'");
+                    return 2;
+                }
+                cpus = count;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
             {
                 scriptPath = arguments[++i];
             }
             else
             {
-                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--flash | --gicv3] [--script FILE])");
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE])");
                 return 2;
             }
         }
@@ -99,7 +110,10 @@ public static class RunCommand
         }
         await using (resources)
         {
-            IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(ImageBoot.Request(manifest, variant)));
+            LaunchRequest request = ImageBoot.Request(manifest, variant);
+            if (cpus is int count)
+                request = request with { Cpus = count };
+            IReadOnlyList<string> qemuArguments = profile.Arguments(resources.Apply(request));
             var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
             foreach (string argument in qemuArguments)
                 info.ArgumentList.Add(argument);

@@ -22,6 +22,8 @@ public sealed record ImageManifest
     /// <summary>Text a passing run must print, for images that are meant to die.</summary>
     public string? ExpectOutput { get; init; }
     public int TimeoutSeconds { get; init; } = 60;
+    /// <summary>Guest CPUs to boot with (QEMU -smp, multi-threaded TCG above 1); 1..8, default 1.</summary>
+    public int Cpus { get; init; } = 1;
     /// <summary>SCMI platform profiles to boot under, each a separate boot per mode; empty: one boot with the daemon's defaults.</summary>
     public IReadOnlyList<PlatformProfile> PlatformProfiles { get; init; } = [];
     /// <summary>The folder holding the manifest, image.elf and the IL assembly.</summary>
@@ -101,6 +103,9 @@ public sealed record ImageManifest
         int timeout = OptionalInt(root, "timeoutSeconds", origin) ?? 60;
         if (timeout <= 0)
             throw new InvalidDataException($"{origin}: timeoutSeconds must be positive, got {timeout}");
+        int cpus = OptionalInt(root, "cpus", origin) ?? 1;
+        if (cpus is < 1 or > Nf.Qemu.LaunchProfile.MaximumCpus)
+            throw new InvalidDataException($"{origin}: cpus {cpus} is not 1..{Nf.Qemu.LaunchProfile.MaximumCpus}");
         string? expectOutput = OptionalString(root, "expectOutput", origin);
         if (expectOutput is "")
             expectOutput = null;
@@ -116,6 +121,7 @@ public sealed record ImageManifest
             ExpectExit = expectExit,
             ExpectOutput = expectOutput,
             TimeoutSeconds = timeout,
+            Cpus = cpus,
             PlatformProfiles = profiles,
             Directory = directory,
         };

@@ -16,6 +16,7 @@ public sealed class ImageBoot(LaunchProfile profile, RepoLayout layout)
             Devices = manifest.Devices,
             Modern = variant.Mode == VirtioMode.Modern,
             Profile = variant.Profile?.Name,
+            Cpus = manifest.Cpus,
         };
 
     /// <summary>Boots, streaming each console line to <paramref name="onLine"/>, and returns the judged result.</summary>

@@ -21,6 +21,8 @@ public sealed record LaunchRequest(string Image)
     public string? Profile { get; init; }
     /// <summary>Scratch file for block devices.</summary>
     public string? Scratch { get; init; }
+    /// <summary>Guest CPUs (-smp), 1..8; more than one adds the profile's "multiCore" arguments (MTTCG).</summary>
+    public int Cpus { get; init; } = 1;
     /// <summary>Overrides the profile's guest RAM size.</summary>
     public string? Ram { get; init; }
     /// <summary>How the image gets onto the board: -kernel (default), flash bank 0, or the GICv3 machine.</summary>
@@ -37,6 +39,9 @@ public sealed partial class LaunchProfile
     // {socket:KEY}: the vhost-user socket of device KEY.
     [System.Text.RegularExpressions.GeneratedRegex(@"\{socket:(?<device>[A-Za-z0-9_-]+)\}")]
     private static partial System.Text.RegularExpressions.Regex SocketPlaceholder();
+
+    /// <summary>CPUs the images have stacks for (boards/qemu-virt/board-map.h MaxCpus).</summary>
+    public const int MaximumCpus = 8;
 
     private readonly JsonElement _root;
 
@@ -65,12 +70,16 @@ public sealed partial class LaunchProfile
     public IReadOnlyList<string> Arguments(LaunchRequest request)
     {
         string ram = request.Ram ?? _root.GetProperty("ram").GetString()!;
+        if (request.Cpus is < 1 or > MaximumCpus)
+            throw new ArgumentException($"{request.Cpus} CPUs: the board takes 1..{MaximumCpus}");
         var args = new List<string>();
         Add(args, _root.GetProperty("base"), request, ram);
         JsonElement boot = _root.GetProperty("boot");
         if (!boot.TryGetProperty(request.Board.Name(), out JsonElement bootArgs))
             throw new ArgumentException($"board variant '{request.Board.Name()}' is not in the launch profile's boot table");
         Add(args, bootArgs, request, ram);
+        if (request.Cpus > 1)
+            Add(args, _root.GetProperty("multiCore"), request, ram);
         JsonElement devices = _root.GetProperty("devices");
         var shared = _root.GetProperty("needsSharedMemory").EnumerateArray().Select(e => e.GetString()).ToHashSet();
         if (request.Devices.Any(shared.Contains))
@@ -101,7 +110,8 @@ public sealed partial class LaunchProfile
         {
             string arg = item.GetString()!
                 .Replace("{image}", request.Image)
-                .Replace("{ram}", ram);
+                .Replace("{ram}", ram)
+                .Replace("{cpus}", request.Cpus.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (System.Text.RegularExpressions.Match socket in SocketPlaceholder().Matches(arg))
             {
                 string device = socket.Groups["device"].Value;

@@ -22,7 +22,19 @@ internal static unsafe class NativeShim
     [DllImport("*", EntryPoint = "nano_cpu_disable_interrupts"), SuppressGCTransition]
     public static extern void DisableInterrupts();
 
-    /// <summary>Depth of nested Recovery.Run frames (0 = none active).</summary>
+    /// <summary>The running CPU's index (0 = the boot CPU).</summary>
+    [DllImport("*", EntryPoint = "nano_cpu_index"), SuppressGCTransition]
+    public static extern uint CpuIndex();
+
+    /// <summary>The count of CPUs online (bring-up done), kept by the shim; read with Volatile.</summary>
+    [DllImport("*", EntryPoint = "nano_cpu_online_word"), SuppressGCTransition]
+    public static extern int* OnlineCpuWord();
+
+    /// <summary>Stops every other CPU (the board's stop SGI) and returns how many acknowledged.</summary>
+    [DllImport("*", EntryPoint = "nano_smp_stop_others"), SuppressGCTransition]
+    public static extern int StopOtherCpus();
+
+    /// <summary>Depth of this CPU's nested Recovery.Run frames (0 = none active).</summary>
     [DllImport("*", EntryPoint = "nano_recovery_depth"), SuppressGCTransition]
     public static extern int RecoveryDepth();
 

@@ -3,11 +3,17 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Internal.Runtime;
 
 namespace Nano.Runtime;
 
-/// <summary>Ends the program on a broken invariant, or hands control back to an active recovery point.</summary>
+/// <summary>
+/// Ends the program on a broken invariant, or hands control back to an active recovery point (on the panicking
+/// CPU). With several CPUs online one report is written at a time (a second CPU's panic waits until the first
+/// escapes or ends the machine), the report names its CPU, and a panic that ends the machine stops the other
+/// CPUs first.
+/// </summary>
 public static unsafe class Panic
 {
     /// <summary>Exit code for a panic (docs/conventions.md §3).</summary>
@@ -17,6 +23,7 @@ public static unsafe class Panic
     public const int ReasonCapacity = 120;
 
     private static int s_nesting;
+    private static int s_reportingCpu;   // CPU index + 1 of the CPU writing a report, 0 = none
 
     // The text after "PANIC: " on the last header, kept in fixed storage (no heap: the heap may be the
     // reason) so a recovery point's owner can name the panic it came back from.
@@ -48,6 +55,26 @@ public static unsafe class Panic
     {
         WriteHeaderStart(what);
         Write("\n");
+        if (OnlineCpus > 1)
+        {
+            Span<char> digits = stackalloc char[11];
+            NativeShim.CpuIndex().TryFormat(digits, out int written);
+            WriteDetail("cpu", digits.Slice(0, written));
+        }
+    }
+
+    private static int OnlineCpus => Volatile.Read(ref *NativeShim.OnlineCpuWord());
+
+    // One report at a time: the shared reason and nesting state belong to the CPU that claimed them. A CPU that
+    // panics while another reports waits (interrupts masked) until that one escapes or ends the machine.
+    private static void ClaimReport()
+    {
+        int self = (int)NativeShim.CpuIndex() + 1;
+        if (Volatile.Read(ref s_reportingCpu) == self)
+            return;
+        while (Interlocked.CompareExchange(ref s_reportingCpu, self, 0) != 0)
+        {
+        }
     }
 
     /// <summary>"PANIC: <paramref name="what"/>" without the line end, for a header completed by the caller.</summary>
@@ -57,6 +84,7 @@ public static unsafe class Panic
         // and no handler's panic starts over the one being written (the shared reason and nesting
         // state). The escape to Recovery.Run restores the masks Run began with; an exit needs none.
         NativeShim.DisableInterrupts();
+        ClaimReport();
         if (++s_nesting > 2)
             NativeShim.PowerExit(ExitCode);
         Write("PANIC: ");
@@ -113,16 +141,41 @@ public static unsafe class Panic
         Write("\n");
     }
 
-    /// <summary>Escapes to the innermost Recovery.Run with code 2 when one is active, else exits with 2.</summary>
+    /// <summary>Escapes to this CPU's innermost Recovery.Run with code 2 when one is active, else stops the other
+    /// CPUs and exits with 2.</summary>
     [DoesNotReturn]
     public static void Stop()
     {
         s_nesting = 0;
         s_recordingReason = false;
         if (NativeShim.RecoveryDepth() > 0)
+        {
+            Volatile.Write(ref s_reportingCpu, 0);
             NativeShim.RecoveryEscape(ExitCode);
+        }
+        int others = OnlineCpus - 1;
+        if (others > 0)
+        {
+            // "  CPU 2 stopped the other CPUs: 3 of 3": one line naming who stopped the machine and how many answered.
+            int stopped = NativeShim.StopOtherCpus();
+            Span<char> line = stackalloc char[64];
+            int length = Append(line, 0, "  CPU ");
+            NativeShim.CpuIndex().TryFormat(line.Slice(length), out int written);
+            length = Append(line, length + written, " stopped the other CPUs: ");
+            stopped.TryFormat(line.Slice(length), out written);
+            length = Append(line, length + written, " of ");
+            others.TryFormat(line.Slice(length), out written);
+            length = Append(line, length + written, "\n");
+            Write(line.Slice(0, length));
+        }
         NativeShim.PowerExit(ExitCode);
         while (true) { }
+    }
+
+    private static int Append(Span<char> line, int length, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(line.Slice(length));
+        return length + text.Length;
     }
 
     internal static void WriteUtf8(byte* text)
