@@ -70,8 +70,7 @@ public static class BenchCommand
         ImageManifest? app = ReadManifest(layout.AppProject);
         if (app is not null)
         {
-            await BootAsync(boot, app, new BootVariant(app.Modes[0], null), "app", "firmware/App: heap at the seal, stack high-water marks",
-                results, BenchOutputParser.AppLine, cancel);
+            await AppAsync(layout, profile, app, results, cancel);
             results.AddRange(await SizeAsync("app", app.ImagePath, cancel));
         }
         results.AddRange(await SizeAsync("bench", bench.ImagePath, cancel));
@@ -117,6 +116,51 @@ public static class BenchCommand
         string? error = firmwareError ?? result.Problems.FirstOrDefault() ?? (figures == 0 ? "no figures printed" : null);
         results.AddRun(new BenchRun(name, description, result.Duration.TotalSeconds, error));
         Progress.Say($"{manifest.Name} ({name}): {figures} figures in {result.Duration.TotalSeconds:F1} s{(error is null ? "" : ", " + error)}");
+    }
+
+    /// <summary>
+    /// Boots firmware/App with a one-line script, `exit`, fed at its first shell prompt (as `./nf run --script` does), so
+    /// the boot ends as soon as the banner, the inventory and the stack marks are printed instead of at its time limit.
+    /// </summary>
+    private static async Task AppAsync(RepoLayout layout, LaunchProfile profile, ImageManifest app, BenchResults results, CancellationToken cancel)
+    {
+        const string Name = "app";
+        const string Description = "firmware/App: heap at the seal, stack high-water marks (script: exit)";
+        Progress.Say($"booting {app.Name} ({Name})...");
+        var clock = Stopwatch.StartNew();
+        var variant = new BootVariant(app.Modes[0], app.PlatformProfiles.FirstOrDefault());
+        int figures = 0;
+        string? error;
+        try
+        {
+            await using BootResources resources = await BootResources.StartAsync(app.Devices, layout.DaemonDll, variant.DaemonArguments,
+                BootResources.DaemonReadyWithin, cancel);
+            var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
+            foreach (string argument in profile.Arguments(resources.Apply(ImageBoot.Request(app, variant))))
+                info.ArgumentList.Add(argument);
+            int? exit;
+            using (var console = new LineSink(line =>
+            {
+                foreach (BenchFigure figure in BenchOutputParser.AppLine(line))
+                {
+                    results.Add(figure);
+                    figures++;
+                }
+            }))
+            {
+                exit = await ScriptedConsole.RunAsync(info, ["exit"], console, TimeSpan.FromSeconds(app.TimeoutSeconds), cancel);
+            }
+            error = exit is null ? $"no shell prompt within {app.TimeoutSeconds} s"
+                : exit != 0 ? $"exit code {exit}"
+                : figures == 0 ? "no figures printed"
+                : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            error = e.Message;
+        }
+        results.AddRun(new BenchRun(Name, Description, clock.Elapsed.TotalSeconds, error));
+        Progress.Say($"{app.Name} ({Name}): {figures} figures in {clock.Elapsed.TotalSeconds:F1} s{(error is null ? "" : ", " + error)}");
     }
 
     /// <summary>text/data/bss of an image from the cross binutils' `size`.</summary>
