@@ -1,5 +1,6 @@
-// `./nf bench [--quick]`: builds the benchmark firmware, boots it against the SCMI platform and its --null floor,
-// runs the App and the platform's host benchmark, and writes bench/results.md, bench/results.json and bench/latency.png.
+// `./nf bench [--quick]`: builds the benchmark firmware, boots it against the SCMI platform and its --null floor, times
+// Linux's SCMI stack against the same daemon in the Linux guest, runs the App and the platform's host benchmark, and
+// writes bench/results.md, bench/results.json and bench/latency.png.
 using System.Diagnostics;
 using Nf.Bench;
 using Nf.Building;
@@ -19,7 +20,19 @@ public static class BenchCommand
         ("icount.null", ["--null"], true, "agent path length, null platform (-icount shift=0)"),
         ("timing", [], false, "latency and throughput, SCMI model"),
         ("timing.null", ["--null"], false, "latency and throughput, null platform"),
+        ("timing.eventidx", [], false, "throughput with VIRTIO_F_EVENT_IDX (ring-index notification suppression), SCMI model"),
     ];
+
+    /// <summary>The Linux guest's runs: the same daemon build and options as "timing" and "timing.null".</summary>
+    private static readonly (string Name, string[] DaemonArguments)[] LinuxRuns =
+    [
+        ("linux", []),
+        ("linux.null", ["--null"]),
+    ];
+
+    /// <summary>As many as the firmware's latency rounds (firmware/Bench/Program.cs), per command.</summary>
+    private const int LinuxRounds = 10_000;
+    private const int QuickLinuxRounds = 300;
 
     private const int PlatformRequests = 200_000;
     private const int QuickPlatformRequests = 20_000;
@@ -67,6 +80,9 @@ public static class BenchCommand
                 line => BenchOutputParser.FirmwareLine(name, line) is BenchFigure figure ? [figure] : [], cancel);
         }
 
+        // The quick run boots the guest once (the model); the full run also against the null platform.
+        await LinuxLatency.RunAsync(layout, profile, quick ? LinuxRuns[..1] : LinuxRuns, quick ? QuickLinuxRounds : LinuxRounds, results, cancel);
+
         ImageManifest? app = ReadManifest(layout.AppProject);
         if (app is not null)
         {
@@ -89,6 +105,8 @@ public static class BenchCommand
         Progress.Say($"wrote bench/results.md and bench/results.json in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (BenchRun failed in results.Runs.Where(r => r.Error is not null))
             Progress.Say($"{failed.Name}: {failed.Error}");
+        foreach (BenchRun skipped in results.Runs.Where(r => r.Skipped is not null))
+            Progress.Say($"{skipped.Name}: skipped, {skipped.Skipped}");
         return results.Succeeded ? 0 : 1;
     }
 
