@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Interop.Tests;
 
-[Collection(LinuxGuestCollection.Name)]
+/// <summary>Boots its own guest (the bench's, not the suite's shared boot), so it runs alone with `--filter LinuxScmiBench`.</summary>
 public sealed class LinuxScmiBenchTests
 {
     private const int Rounds = 50;
