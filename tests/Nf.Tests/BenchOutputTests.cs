@@ -1,6 +1,8 @@
 // ./nf bench's own parsing (firmware lines, App banner, size, the platform benchmark) and the shape of results.json/results.md.
 using System.Text.Json;
 using Nf.Bench;
+using Nf.Linux;
+using Nf.Repository;
 using Xunit;
 
 namespace Nf.Tests;
@@ -94,6 +96,26 @@ public class BenchOutputTests
         Assert.Contains("No Linux figures in this run", results.ToMarkdown());
         results.AddRun(new BenchRun("timing", "latency", 1, "exit code 1"));
         Assert.False(results.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_machine_without_the_linux_guest_skips_the_linux_runs_and_the_bench_still_succeeds()
+    {
+        var results = new BenchResults(quick: true, DateTimeOffset.UnixEpoch, "h");
+        var layout = new RepoLayout(Path.GetTempPath());
+        await LinuxLatency.RunAsync(layout, null!, [("linux", []), ("linux.null", ["--null"])], 10, results, CancellationToken.None,
+            _ => throw new GuestUnavailableException("the Debian packages the Linux guest needs cannot be fetched"));
+        Assert.Equal(["linux", "linux.null"], results.Runs.Select(r => r.Name));
+        Assert.All(results.Runs, r => Assert.Null(r.Error));
+        Assert.All(results.Runs, r => Assert.StartsWith("Linux guest unavailable: the Debian packages", r.Skipped));
+        Assert.True(results.Succeeded);
+
+        // A guest that fails to build is a failure, not a skip.
+        var failed = new BenchResults(quick: true, DateTimeOffset.UnixEpoch, "h");
+        await LinuxLatency.RunAsync(layout, null!, [("linux", [])], 10, failed, CancellationToken.None,
+            _ => throw new InvalidOperationException("build-guest.sh failed with exit code 2"));
+        Assert.Equal("build-guest.sh failed with exit code 2", Assert.Single(failed.Runs).Error);
+        Assert.False(failed.Succeeded);
     }
 
     [Fact]

@@ -22,15 +22,16 @@ public static class LinuxLatency
     /// <paramref name="runs"/> (run name, daemon arguments), each time asking scmi-bench for <paramref name="rounds"/>
     /// round trips per command. A machine that cannot have the guest (exit 77) records each run as skipped, not failed.
     /// </summary>
+    /// <param name="prepare">Builds or finds the guest (default <see cref="GuestImages.PrepareAsync"/>); given its progress callback.</param>
     public static async Task RunAsync(RepoLayout layout, LaunchProfile profile, IReadOnlyList<(string Name, string[] DaemonArguments)> runs,
-        int rounds, BenchResults results, CancellationToken cancel)
+        int rounds, BenchResults results, CancellationToken cancel, Func<Action<string>, Task<GuestImages>>? prepare = null)
     {
         var clock = Stopwatch.StartNew();
         Progress.Say("preparing the Linux guest (tests/Interop.Tests/guest/build-guest.sh)...");
         GuestImages images;
         try
         {
-            images = await GuestImages.PrepareAsync(line => Progress.Say(line));
+            images = await (prepare ?? GuestImages.PrepareAsync)(line => Progress.Say(line));
         }
         catch (GuestUnavailableException e)
         {
