@@ -13,7 +13,8 @@ namespace Bench;
 /// <summary>
 /// The runner (./nf bench) boots this image several times and names each run in /chosen/bootargs as
 /// "nf.profile=NAME": a name containing "icount" asks for path lengths (the boot runs under -icount shift=0),
-/// any other for latency and throughput; "quick" asks for fewer rounds. Every figure is one
+/// any other for latency and throughput; "eventidx" negotiates VIRTIO_F_EVENT_IDX and measures throughput alone;
+/// "quick" asks for fewer rounds. Every figure is one
 /// "bench,KEY,VALUE,UNIT" line; a failure prints "bench-error,..." and exits 1.
 /// </summary>
 internal static class Program
@@ -33,6 +34,8 @@ internal static class Program
             BootArguments.TryGetProfile(arguments, out profile);
         bool pathLength = Contains(profile, "icount"u8);
         bool quick = Contains(profile, "quick"u8);
+        // "eventidx": negotiate VIRTIO_F_EVENT_IDX and measure throughput only (the notification path moved).
+        bool eventIndex = Contains(profile, "eventidx"u8);
 
         // ---- Bring-up: the device, the transport, two agents (plain and timed), every buffer -------------
         if (!ScmiVirtioDiscovery.TryFind(out MmioTransportLocation location, out MmioDeviceIdentity identity, out _))
@@ -41,7 +44,7 @@ internal static class Program
             return 1;
         }
         var device = new VirtioDevice(new MmioTransport(new MmioRegisterWindow(location.BaseAddress), identity));
-        var options = new ScmiVirtioOptions { SyncTimeoutMicroseconds = 5_000_000 };
+        var options = new ScmiVirtioOptions { SyncTimeoutMicroseconds = 5_000_000, EventIndex = eventIndex };
         ScmiVirtioStart started = ScmiVirtioTransport.Create(device, options, HeapDmaAllocator.Instance, BarrierMemoryOrdering.Instance,
             out ScmiVirtioTransport? transport);
         if (started != ScmiVirtioStart.Ok || transport is null)
@@ -64,6 +67,7 @@ internal static class Program
         Heap.Seal();
         long bytesAtSeal = Heap.BytesAllocated;
         BenchLine.Write("bench.heap.sealed", (ulong)bytesAtSeal, "bytes");
+        BenchLine.Write("bench.event_index", transport.CommandQueue.EventIndex ? 1UL : 0UL, "negotiated");
 
         bool ok;
         if (pathLength)
@@ -74,8 +78,8 @@ internal static class Program
         }
         else
         {
-            ok = Latency.Run(agent, location.InterruptId, samples, quick ? QuickLatencyRounds : LatencyRounds)
-                && Throughput.Run(transport, handles, active, quick ? QuickThroughputCommands : ThroughputCommands);
+            ok = (eventIndex || Latency.Run(agent, location.InterruptId, samples, quick ? QuickLatencyRounds : LatencyRounds))
+                && Throughput.Run(transport, location.InterruptId, handles, active, quick ? QuickThroughputCommands : ThroughputCommands);
         }
         if (Heap.BytesAllocated != bytesAtSeal)
         {

@@ -16,6 +16,12 @@ public sealed class ScmiVirtioOptions
     /// <summary>Refuse legacy devices and devices without VIRTIO_F_VERSION_1 (Linux's compliance switch).</summary>
     public bool RequireVersion1;
 
+    /// <summary>
+    /// Ask for VIRTIO_F_EVENT_IDX (default off): the rings' used_event/avail_event then say when a kick or an interrupt
+    /// is wanted, instead of the flags (virtio 1.3 §2.7.7, §2.7.10). ./nf bench turns it on to move the notification path.
+    /// </summary>
+    public bool EventIndex;
+
     /// <summary>Ask every transfer to be polled (default off, like Linux's atomic-transport Kconfig switch).</summary>
     public bool ForcePolling;
 

@@ -160,8 +160,10 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Steps 1 to 6 of virtio 1.3 §3.1.1 with the SCMI feature choice; shared by bring-up and ring repair.</summary>
     private static ScmiVirtioStart Negotiate(VirtioDevice device, ScmiVirtioOptions options)
     {
-        // virtio 1.3 §5.17.3: accept P2A_CHANNELS only (no SHARED_MEMORY); VERSION_1 is added by FeatureNegotiation.
-        VirtioResult initialized = device.Initialize(new DeviceOptions(P2AChannelsFeature, options.RequireVersion1));
+        // virtio 1.3 §5.17.3: accept P2A_CHANNELS only (no SHARED_MEMORY); VERSION_1 is added by FeatureNegotiation,
+        // EVENT_IDX only when asked for (the queues implement both suppression schemes).
+        ulong wanted = P2AChannelsFeature | (options.EventIndex ? (ulong)VirtioFeatures.EventIndex : 0);
+        VirtioResult initialized = device.Initialize(new DeviceOptions(wanted, options.RequireVersion1));
         if (initialized == VirtioResult.LegacyDeviceRefused || initialized == VirtioResult.Version1NotOffered)
             return ScmiVirtioStart.Version1Required;
         return initialized == VirtioResult.Ok ? ScmiVirtioStart.Ok : ScmiVirtioStart.InitializationFailed;

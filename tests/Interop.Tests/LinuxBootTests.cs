@@ -2,6 +2,7 @@
 using System.Text.RegularExpressions;
 using Interop.Tests.Boot;
 using Interop.Tests.Raw;
+using Nf.Linux;
 using Xunit;
 
 namespace Interop.Tests;
@@ -26,7 +27,7 @@ public sealed partial class LinuxBootTests(LinuxGuestFixture fixture)
         // drops a line; this checks the kernel actually booted was built that way.
         string config = Path.Combine(Path.GetDirectoryName(Run.Images.Kernel)!, "config");
         HashSet<string> built = File.ReadAllLines(config).ToHashSet(StringComparer.Ordinal);
-        var wanted = File.ReadAllLines(Path.Combine(Guest.GuestScript.GuestFolder, "kernel.config")).Where(l => l.StartsWith("CONFIG_")).ToList();
+        var wanted = File.ReadAllLines(Path.Combine(GuestScript.GuestFolder, "kernel.config")).Where(l => l.StartsWith("CONFIG_")).ToList();
         Assert.NotEmpty(wanted);
         Assert.Empty(wanted.Except(built, StringComparer.Ordinal));
     }

@@ -2,6 +2,7 @@
 using System.Diagnostics;
 using Interop.Tests.DeviceTree;
 using Interop.Tests.Guest;
+using Nf.Linux;
 using ScmiPlatform.Description;
 using Xunit;
 

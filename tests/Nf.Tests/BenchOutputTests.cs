@@ -1,6 +1,8 @@
 // ./nf bench's own parsing (firmware lines, App banner, size, the platform benchmark) and the shape of results.json/results.md.
 using System.Text.Json;
 using Nf.Bench;
+using Nf.Linux;
+using Nf.Repository;
 using Xunit;
 
 namespace Nf.Tests;
@@ -74,6 +76,65 @@ public class BenchOutputTests
         Assert.Empty(BenchOutputParser.PlatformLine("SCMI platform queue service, 2 CPUs, .NET 10.0.4; 200000 requests per scenario"));
     }
 
+    [Fact]
+    public void A_linux_guest_line_is_a_figure_of_its_run_and_its_error_line_an_error()
+    {
+        // The format of tests/Interop.Tests/guest/scmi-bench.c.
+        Assert.Equal(new BenchFigure("linux", "latency.linux.clock_rate_get.p99", 495200, "ns"),
+            BenchOutputParser.FirmwareLine("linux", "bench,latency.linux.clock_rate_get.p99,495200,ns"));
+        Assert.Equal("linux base_version: reply to another message (16384)",
+            BenchOutputParser.FirmwareError("bench-error,linux base_version: reply to another message (16384)"));
+        Assert.Null(BenchOutputParser.FirmwareLine("linux", "[    0.744388] Run /init as init process"));
+    }
+
+    [Fact]
+    public void A_skipped_run_is_not_a_failure_and_a_failed_one_is()
+    {
+        var results = new BenchResults(quick: false, DateTimeOffset.UnixEpoch, "h");
+        results.AddRun(new BenchRun("linux", "Linux guest", 0.1, null) { Skipped = "Linux guest unavailable" });
+        Assert.True(results.Succeeded);
+        Assert.Contains("No Linux figures in this run", results.ToMarkdown());
+        results.AddRun(new BenchRun("timing", "latency", 1, "exit code 1"));
+        Assert.False(results.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_machine_without_the_linux_guest_skips_the_linux_runs_and_the_bench_still_succeeds()
+    {
+        var results = new BenchResults(quick: true, DateTimeOffset.UnixEpoch, "h");
+        var layout = new RepoLayout(Path.GetTempPath());
+        await LinuxLatency.RunAsync(layout, null!, [("linux", []), ("linux.null", ["--null"])], 10, results, CancellationToken.None,
+            _ => throw new GuestUnavailableException("the Debian packages the Linux guest needs cannot be fetched"));
+        Assert.Equal(["linux", "linux.null"], results.Runs.Select(r => r.Name));
+        Assert.All(results.Runs, r => Assert.Null(r.Error));
+        Assert.All(results.Runs, r => Assert.StartsWith("Linux guest unavailable: the Debian packages", r.Skipped));
+        Assert.True(results.Succeeded);
+
+        // A guest that fails to build is a failure, not a skip.
+        var failed = new BenchResults(quick: true, DateTimeOffset.UnixEpoch, "h");
+        await LinuxLatency.RunAsync(layout, null!, [("linux", [])], 10, failed, CancellationToken.None,
+            _ => throw new InvalidOperationException("build-guest.sh failed with exit code 2"));
+        Assert.Equal("build-guest.sh failed with exit code 2", Assert.Single(failed.Runs).Error);
+        Assert.False(failed.Succeeded);
+    }
+
+    [Fact]
+    public void The_line_sink_hands_over_whole_lines_whatever_the_chunks_and_flushes()
+    {
+        var lines = new List<string>();
+        using (var sink = new LineSink(lines.Add))
+        {
+            sink.Write("  heap sea");
+            sink.Flush();
+            sink.Write("led: 8944 bytes in 31 objects\r\n  stack thread: 1872 of 65536 bytes used\n\nnf> ");
+            sink.Write("exit\r");
+            sink.Write("\nbye");
+            Assert.Equal(["  heap sealed: 8944 bytes in 31 objects", "  stack thread: 1872 of 65536 bytes used", "", "nf> exit"], lines);
+        }
+        Assert.Equal("bye", lines[^1]);
+        Assert.Equal(5, lines.Count);
+    }
+
     private static BenchResults Sample()
     {
         var results = new BenchResults(quick: true, DateTimeOffset.Parse("2026-12-03T01:37:40Z"), "2 CPUs, QEMU 10.0.2");
@@ -85,6 +146,17 @@ public class BenchOutputTests
         results.Add(new BenchFigure("timing", "throughput.8.rate", 12436, "commands/s"));
         results.Add(new BenchFigure("app", "footprint.app.stack.thread.used", 1872, "bytes"));
         results.Add(new BenchFigure("app", "footprint.app.stack.thread.size", 65536, "bytes"));
+        results.AddRun(new BenchRun("linux.null", "Linux guest, null platform", 0.4, null) { Skipped = "Linux guest unavailable: no apt-get" });
+        results.Add(new BenchFigure("linux", "latency.linux.base_version.p50", 160_000, "ns"));
+        results.Add(new BenchFigure("linux", "latency.linux.base_version.p90", 240_000, "ns"));
+        results.Add(new BenchFigure("timing", "latency.irq.base_version.p90", 80_000, "ns"));
+        results.Add(new BenchFigure("timing", "throughput.count", 2000, "commands"));
+        results.Add(new BenchFigure("timing", "throughput.pool.rate", 24_000, "commands/s"));
+        results.Add(new BenchFigure("timing", "throughput.pool.kicks", 2000, "notifications"));
+        results.Add(new BenchFigure("timing.eventidx", "bench.event_index", 1, "negotiated"));
+        results.Add(new BenchFigure("timing.eventidx", "throughput.count", 2000, "commands"));
+        results.Add(new BenchFigure("timing.eventidx", "throughput.pool.rate", 36_000, "commands/s"));
+        results.Add(new BenchFigure("timing.eventidx", "throughput.pool.kicks", 500, "notifications"));
         return results;
     }
 
@@ -99,12 +171,14 @@ public class BenchOutputTests
         Assert.Equal("2 CPUs, QEMU 10.0.2", root.GetProperty("host").GetString());
 
         JsonElement run = root.GetProperty("runs")[0];
-        Assert.Equal(["name", "description", "seconds", "error"], run.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "description", "seconds", "error", "skipped"], run.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("skipped").ValueKind);
+        Assert.Equal("Linux guest unavailable: no apt-get", root.GetProperty("runs")[2].GetProperty("skipped").GetString());
         Assert.Equal(1.5, run.GetProperty("seconds").GetDouble());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
         Assert.Equal("bench-error: latency round trip failed", root.GetProperty("runs")[1].GetProperty("error").GetString());
 
-        Assert.Equal(6, root.GetProperty("figures").GetArrayLength());
+        Assert.Equal(16, root.GetProperty("figures").GetArrayLength());
         JsonElement figure = root.GetProperty("figures")[0];
         Assert.Equal(["run", "key", "value", "unit"], figure.EnumerateObject().Select(p => p.Name));
         Assert.Equal("path.irq.base_version.total", figure.GetProperty("key").GetString());
@@ -118,7 +192,7 @@ public class BenchOutputTests
         BenchResults sample = Sample();
         BenchResults back = BenchResults.FromJson(sample.ToJson());
         Assert.Equal(sample.Figures, back.Figures);
-        Assert.Equal(sample.Runs.Select(r => (r.Name, r.Error)), back.Runs.Select(r => (r.Name, r.Error)));
+        Assert.Equal(sample.Runs.Select(r => (r.Name, r.Error, r.Skipped)), back.Runs.Select(r => (r.Name, r.Error, r.Skipped)));
         Assert.False(back.Succeeded);
 
         string foreign = sample.ToJson().Replace($"\"schema\": {BenchResults.SchemaVersion}", "\"schema\": 99", StringComparison.Ordinal);
@@ -132,10 +206,20 @@ public class BenchOutputTests
         Assert.Contains("| Command | Completion | Send (instr) |", md);
         Assert.Contains("| BASE PROTOCOL_VERSION | irq | – | – | – | 6,672 |", md);
         // 64 µs against 32 µs on the null platform: ratio 2.00.
-        Assert.Contains("| BASE PROTOCOL_VERSION | irq | 64.0 | – | – | 32.0 | – | 2.00 |", md);
-        Assert.Contains("| 8 | 12,436 | – | – |", md);
+        Assert.Contains("| BASE PROTOCOL_VERSION | irq | 64.0 | 80.0 | – | 32.0 | – | 2.00 |", md);
+        Assert.Contains("| 8 | 12,436 | – | – | – | – | – | – | – | – | – |", md);
+        // 2,000 kicks over 2,000 commands against 500 with EVENT_IDX; 24,000 against 36,000 commands/s.
+        Assert.Contains("| whole pool (–) | 24,000 | – | – | – | 36,000 | – | 1.00 | – | 0.25 | – |", md);
+        Assert.Contains("| notification path: every kick → EVENT_IDX | throughput, whole pool, irq (commands/s) | 24,000 | 36,000 | 1.50 |", md);
+        Assert.Contains("| notification path: every kick → EVENT_IDX | kicks per command, whole pool, irq | 1.00 | 0.25 | 0.25 |", md);
+        Assert.Contains("EVENT_IDX negotiated in the EVENT_IDX run: yes.", md);
         Assert.Contains("## Latency (µs per round trip, wall clock)", md);
         Assert.Contains("| timing | latency | 2.2 | bench-error: latency round trip failed |", md);
+        Assert.Contains("| linux.null | Linux guest, null platform | 0.4 | skipped: Linux guest unavailable: no apt-get |", md);
+        // Linux 160 µs against our 64 µs at p50 (2.50), 240 against 80 at p90 (3.00).
+        Assert.Contains("| BASE PROTOCOL_VERSION | 64.0 | 80.0 | – | 160.0 | 240.0 | – | 2.50 | 3.00 | 32.0 | – | – |", md);
+        Assert.Contains("| agent: Linux raw mode → ours (irq) | latency p50, BASE (µs) | 160.0 | 64.0 | 0.40 |", md);
+        Assert.DoesNotContain("| SENSOR READING_GET | 64.0", md);
         Assert.Contains("262144 flash", md);
         Assert.Contains("| firmware/App, thread stack | 1,872 | 65,536 |", md);
         Assert.DoesNotContain("exception stack", md);
@@ -147,7 +231,8 @@ public class BenchOutputTests
         string png = Path.Combine(Path.GetTempPath(), $"nf-bench-{Guid.NewGuid():N}.png");
         try
         {
-            Assert.Equal(2, BenchPlot.WriteLatency(Sample(), png));
+            // BASE by interrupt against the model and the null platform, and Linux's against the model.
+            Assert.Equal(3, BenchPlot.WriteLatency(Sample(), png));
             byte[] bytes = File.ReadAllBytes(png);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Interop.Tests.DeviceTree;
 using Interop.Tests.Guest;
 using Interop.Tests.Raw;
+using Nf.Linux;
 using Nf.Processes;
 using Nf.Qemu;
 using Nf.Results;
@@ -15,14 +16,6 @@ public sealed class LinuxGuestRun
 {
     /// <summary>The guest boots in a few seconds under TCG; hundreds of raw probes add a minute on a loaded machine.</summary>
     public static readonly TimeSpan BootTimeLimit = TimeSpan.FromMinutes(6);
-    /// <summary>
-    /// Kernel command line: PL011 console, our /init, reboot (so QEMU exits, -no-reboot) on panic, and
-    /// regulator_ignore_unused: Linux switches off regulators no consumer claimed 30 s after boot
-    /// (regulator core, late cleanup), so on a slow machine later probes would see voltage domains the
-    /// kernel turned off rather than the platform's own state.
-    /// </summary>
-    public const string CommandLine = "console=ttyAMA0 rdinit=/init panic=1 regulator_ignore_unused";
-
     public required PlatformDescription Description { get; init; }
     /// <summary>The cached kernel and initramfs this boot used.</summary>
     public required GuestImages Images { get; init; }
@@ -66,27 +59,16 @@ public sealed class LinuxGuestRun
         string initramfs = Path.Combine(folder, "initramfs.cpio");
         requests.WriteInitramfs(images.Initramfs, initramfs);
 
-        string dtb = Path.Combine(folder, "guest.dtb");
-        LaunchRequest Machine(string? socket) => new(images.Kernel)
-        {
-            Devices = ["scmi"],
-            Modern = true,
-            Socket = socket,
-            Ram = "512M",
-            Extra = ["-dtb", dtb, "-initrd", initramfs, "-append", CommandLine],
-        };
-        await GuestDeviceTree.BuildAsync(profile, Machine(null), ScmiDeviceTreeSource.For(description), folder);
+        LinuxGuestBoot boot = await LinuxGuestBoot.PrepareAsync(profile, images, initramfs, ScmiDeviceTreeSource.For(description), folder);
         TimeSpan prepared = clock.Elapsed;
         progress($"guest: prepared in {prepared.TotalSeconds:0.0} s ({catalogue.Checks.Count} raw probes); booting");
 
         var lines = new List<string>();
-        await using PlatformDaemon daemon = await PlatformDaemon.StartAsync(PlatformDaemon.DefaultDll, ["--platform", platformFile, "--trace"], TimeSpan.FromSeconds(60));
         var bootClock = Stopwatch.StartNew();
-        ImageRunOutcome outcome = await QemuProcess.RunAsync(profile.Binary, profile.Arguments(Machine(daemon.SocketPath)), BootTimeLimit, lines.Add);
+        LinuxGuestOutcome run = await boot.RunAsync(PlatformDaemon.DefaultDll, ["--platform", platformFile, "--trace"], BootTimeLimit, lines.Add);
         bootClock.Stop();
-        bool alive = !daemon.HasExited;
-        int? exitCode = await daemon.StopAsync(TimeSpan.FromSeconds(10));
-        IReadOnlyList<string> daemonLines = daemon.Lines;
+        ImageRunOutcome outcome = run.Qemu;
+        IReadOnlyList<string> daemonLines = run.DaemonLines;
         await File.WriteAllLinesAsync(Path.Combine(folder, "console.log"), lines);
         await File.WriteAllLinesAsync(Path.Combine(folder, "platform.log"), daemonLines);
         progress($"guest: ran {bootClock.Elapsed.TotalSeconds:0.0} s (QEMU exit {outcome.ExitCode}{(outcome.TimedOut ? ", timed out" : "")}); logs in {folder}");
@@ -117,7 +99,7 @@ public sealed class LinuxGuestRun
         return new LinuxGuestRun
         {
             Description = description, Images = images, Actions = actions, Catalogue = catalogue, Console = console, Raw = raw,
-            UnmatchedReplies = unmatched, BurstReplies = burst, Qemu = outcome, DaemonAliveAfterBoot = alive, DaemonExitCode = exitCode,
+            UnmatchedReplies = unmatched, BurstReplies = burst, Qemu = outcome, DaemonAliveAfterBoot = run.DaemonAliveAfterBoot, DaemonExitCode = run.DaemonExitCode,
             DaemonLines = daemonLines, ArtifactFolder = folder, PrepareTime = prepared, BootTime = bootClock.Elapsed,
         };
     }

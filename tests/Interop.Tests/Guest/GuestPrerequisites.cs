@@ -1,5 +1,7 @@
 // Decides, once per test process, whether the Linux suite can run here at all: the only reason to skip
 // is that the Debian packages the guest is built from cannot be fetched.
+using Nf.Linux;
+
 namespace Interop.Tests.Guest;
 
 /// <summary>Runs `build-guest.sh --packages` (installs what is missing, quietly) and keeps the verdict.</summary>

@@ -1,6 +1,7 @@
 // What one boot of the guest is asked to do: raw SCMI messages to send and files to write, packed as
 // an extra cpio archive after the cached initramfs (the kernel unpacks concatenated archives in order).
 using System.Text;
+using Nf.Linux;
 
 namespace Interop.Tests.Guest;
 
@@ -52,12 +53,6 @@ public sealed class GuestRequests
             writes.Append(path).Append(' ').Append(value).Append('\n');
         archive.AddFile("nf/writes", Encoding.ASCII.GetBytes(writes.ToString()));
 
-        using FileStream output = File.Create(destination);
-        using (FileStream input = File.OpenRead(baseInitramfs))
-            input.CopyTo(output);
-        // The gzip member ends unaligned; the kernel skips zero padding to the next 4-byte boundary.
-        while (output.Position % 4 != 0)
-            output.WriteByte(0);
-        output.Write(archive.Finish());
+        Initramfs.WriteWithOverlay(baseInitramfs, archive.Finish(), destination);
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds, once per machine, the Linux guest the interop suite boots: a small arm64 kernel from Debian's
-# linux-source-6.12 and a busybox-static initramfs, cached outside the clone and keyed by what went in.
+# Builds, once per machine, the Linux guest the interop suite boots and ./nf bench times: a small arm64 kernel from
+# Debian's linux-source-6.12 and a busybox-static initramfs with /bin/scmi-bench (scmi-bench.c, freestanding),
+# cached outside the clone and keyed by what went in.
 # Prints `kernel=PATH` and `initramfs=PATH` on stdout; progress goes to stderr. With `--packages` it only
 # makes sure the Debian packages are there (installing what is missing) and exits.
 # Exit status: 0 ready, 77 the Debian packages it needs cannot be fetched (the suite skips), else failed.
@@ -132,6 +133,9 @@ build_initramfs() {
   cp "$tmp/unpacked/bin/busybox" "$tmp/root/bin/busybox"
   ln -s busybox "$tmp/root/bin/sh"
   install -m 0755 "$here/init" "$tmp/root/init"
+  # No libc in the guest: a freestanding static program that makes its own system calls.
+  ${cross}gcc -nostdlib -static -ffreestanding -fno-stack-protector -fno-pie -no-pie -O2 -Wall -Wextra -Werror \
+    -o "$tmp/root/bin/scmi-bench" "$here/scmi-bench.c" || die "scmi-bench.c does not build"
   (cd "$tmp/root" && find . | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet | gzip -9n) >"$tmp/initramfs.cpio.gz"
   mkdir -p "$out"
   mv "$tmp/initramfs.cpio.gz" "$out/initramfs.cpio.gz"
@@ -159,7 +163,7 @@ if [ ! -f "$kernel_dir/Image" ]; then
 fi
 
 deb=$(busybox_deb)
-initramfs_dir="$cache_root/initramfs-$(basename "$deb" .deb | cut -d_ -f2 | tr '~+:' '---')-$(content_hash "$here/init" "$0")"
+initramfs_dir="$cache_root/initramfs-$(basename "$deb" .deb | cut -d_ -f2 | tr '~+:' '---')-$(content_hash "$here/init" "$here/scmi-bench.c" "$0")"
 [ -f "$initramfs_dir/initramfs.cpio.gz" ] || build_initramfs "$initramfs_dir" "$deb"
 
 printf 'kernel=%s\ninitramfs=%s\n' "$kernel_dir/Image" "$initramfs_dir/initramfs.cpio.gz"

@@ -7,4 +7,8 @@ public sealed record BenchFigure(string Run, string Key, double Value, string Un
 
 /// <summary>One boot or tool run of the bench and how it ended.</summary>
 /// <param name="Error">Null when it ran to the end; else why its figures are missing or partial.</param>
-public sealed record BenchRun(string Name, string Description, double Seconds, string? Error);
+public sealed record BenchRun(string Name, string Description, double Seconds, string? Error)
+{
+    /// <summary>Why the run could not happen on this machine at all (no Linux guest): not a failure, the bench still succeeds.</summary>
+    public string? Skipped { get; init; }
+}

@@ -14,7 +14,8 @@ public static class BenchPlot
     ];
 
     /// <summary>
-    /// One group of bars per (command, completion, platform) that has latency figures. Log scale: p99 on a shared
+    /// One group of bars per (command, agent and completion, platform) that has latency figures: ours by interrupt and by
+    /// polling, Linux's (raw mode, interrupt completion). Log scale: p99 on a shared
     /// machine can be a hundred times p50, and both must stay readable. Returns how many groups were drawn.
     /// </summary>
     public static int WriteLatency(BenchResults results, string pngPath)
@@ -25,9 +26,12 @@ public static class BenchPlot
         int group = 0;
         foreach ((string key, string label) in BenchResults.Commands)
         {
-            foreach (string mode in new[] { "irq", "poll" })
+            foreach (string mode in new[] { "irq", "poll", "linux" })
             {
-                foreach ((string run, string platform) in new[] { ("timing", "model"), ("timing.null", "null") })
+                (string Run, string Platform)[] runs = mode == "linux"
+                    ? [("linux", "model"), ("linux.null", "null")]
+                    : [("timing", "model"), ("timing.null", "null")];
+                foreach ((string run, string platform) in runs)
                 {
                     string prefix = $"latency.{mode}.{key}";
                     if (results.Get(run, prefix + ".p50") is null)
@@ -57,7 +61,7 @@ public static class BenchPlot
             IntegerTicksOnly = true,
         };
         plot.Axes.Left.Label.Text = "round trip (µs, log scale)";
-        plot.Title($"SCMI round-trip latency through the agent{(results.Quick ? " (quick run)" : "")}");
+        plot.Title($"SCMI round-trip latency: our agent (irq, poll) and Linux's{(results.Quick ? " (quick run)" : "")}");
         plot.Axes.SetLimitsY(0, bars.Max(b => b.Value) + 0.3);
         plot.Axes.Margins(bottom: 0);
         plot.SavePng(pngPath, Math.Max(900, group * 150), 600);

@@ -66,7 +66,8 @@ public sealed class BenchResults
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("description")] string Description,
         [property: JsonPropertyName("seconds")] double Seconds,
-        [property: JsonPropertyName("error")] string? Error);
+        [property: JsonPropertyName("error")] string? Error,
+        [property: JsonPropertyName("skipped")] string? Skipped);
 
     private sealed record JsonFigure(
         [property: JsonPropertyName("run")] string Run,
@@ -78,7 +79,7 @@ public sealed class BenchResults
 
     public string ToJson() => JsonSerializer.Serialize(new JsonShape(SchemaVersion, Quick,
         Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Host,
-        _runs.Select(r => new JsonRun(r.Name, r.Description, Math.Round(r.Seconds, 1), r.Error)).ToList(),
+        _runs.Select(r => new JsonRun(r.Name, r.Description, Math.Round(r.Seconds, 1), r.Error, r.Skipped)).ToList(),
         _figures.Select(f => new JsonFigure(f.Run, f.Key, f.Value, f.Unit)).ToList()), Json);
 
     /// <summary>Reads results.json back (the tests check the shape through it; a later run could compare against it).</summary>
@@ -90,7 +91,7 @@ public sealed class BenchResults
             throw new FormatException($"results.json schema {shape.Schema}, expected {SchemaVersion}");
         var results = new BenchResults(shape.Quick, DateTimeOffset.Parse(shape.Started, CultureInfo.InvariantCulture), shape.Host);
         foreach (JsonRun run in shape.Runs)
-            results.AddRun(new BenchRun(run.Name, run.Description, run.Seconds, run.Error));
+            results.AddRun(new BenchRun(run.Name, run.Description, run.Seconds, run.Error) { Skipped = run.Skipped });
         foreach (JsonFigure figure in shape.Figures)
             results.Add(new BenchFigure(figure.Run, figure.Key, figure.Value, figure.Unit));
         return results;
@@ -148,16 +149,64 @@ public sealed class BenchResults
         }
         Table(md, ["Command", "Completion", "p50", "p90", "p99", "p50, null", "p99, null", "p50 model / null"], latency);
 
-        md.AppendLine("## Throughput (commands/s, BASE PROTOCOL_VERSION, interrupt completion)");
+        md.AppendLine("## Latency against Linux (µs per round trip, same platform build, same run)");
+        md.AppendLine();
+        md.AppendLine("*nf*: our agent's `Invoke`, interrupt completion (the table above). *Linux*: " + Int(Get("linux", "latency.linux.base_version.count"))
+            + " commands per row from the Linux guest through raw mode (`/sys/kernel/debug/scmi/0/raw/message`), each timed inside the guest "
+            + "with CLOCK_MONOTONIC from before the write to after the read that returns the reply: two system calls, raw mode's "
+            + "queueing and its worker's wakeup of the reader, and the same device path (interrupt completion). *Linux / nf* > 1: ours is faster.");
+        md.AppendLine();
+        var linux = new List<string[]>();
+        foreach ((string key, string label) in Commands)
+        {
+            string nf = $"latency.irq.{key}";
+            string lx = $"latency.linux.{key}";
+            if (Get("linux", lx + ".p50") is null && Get("linux.null", lx + ".p50") is null)
+                continue;
+            linux.Add([label, Micro(Get("timing", nf + ".p50")), Micro(Get("timing", nf + ".p90")), Micro(Get("timing", nf + ".p99")),
+                Micro(Get("linux", lx + ".p50")), Micro(Get("linux", lx + ".p90")), Micro(Get("linux", lx + ".p99")),
+                Ratio(Get("linux", lx + ".p50"), Get("timing", nf + ".p50")), Ratio(Get("linux", lx + ".p90"), Get("timing", nf + ".p90")),
+                Micro(Get("timing.null", nf + ".p50")), Micro(Get("linux.null", lx + ".p50")),
+                Ratio(Get("linux.null", lx + ".p50"), Get("timing.null", nf + ".p50"))]);
+        }
+        if (linux.Count > 0)
+        {
+            Table(md, ["Command", "nf p50", "nf p90", "nf p99", "Linux p50", "Linux p90", "Linux p99", "Linux / nf, p50", "Linux / nf, p90",
+                "nf p50, null", "Linux p50, null", "Linux / nf, p50, null"], linux);
+        }
+        else
+        {
+            md.AppendLine("No Linux figures in this run (see *Runs*).");
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Throughput (commands/s, BASE PROTOCOL_VERSION)");
+        md.AppendLine();
+        md.AppendLine("Commands kept queued on the transport; *irq*: interrupt completion, *poll*: polled with the interrupt masked; "
+            + "*EVENT_IDX*: VIRTIO_F_EVENT_IDX negotiated (ring-index notification suppression). *Kicks* and *interrupts* per command: "
+            + "the notifications each side wrote, over " + Int(Get("timing", "throughput.count")) + " commands per row. EVENT_IDX negotiated in "
+            + "the EVENT_IDX run: " + (Get("timing.eventidx", "bench.event_index") switch { 1 => "yes", 0 => "no (QEMU or the platform did not offer it)", _ => "–" })
+            + ".");
         md.AppendLine();
         var throughput = new List<string[]>();
         foreach (string depth in new[] { "1", "8", "32", "pool" })
         {
             string label = depth == "pool" ? $"whole pool ({Int(Get("timing", "throughput.pool"))})" : depth;
-            throughput.Add([label, Int(Get("timing", $"throughput.{depth}.rate")), Int(Get("timing.null", $"throughput.{depth}.rate")),
-                Ratio(Get("timing", $"throughput.{depth}.rate"), Get("timing.null", $"throughput.{depth}.rate"))]);
+            throughput.Add([label, Int(Get("timing", $"throughput.{depth}.rate")), Int(Get("timing", $"throughput.poll.{depth}.rate")),
+                Int(Get("timing.null", $"throughput.{depth}.rate")), Int(Get("timing.null", $"throughput.poll.{depth}.rate")),
+                Int(Get("timing.eventidx", $"throughput.{depth}.rate")), Int(Get("timing.eventidx", $"throughput.poll.{depth}.rate")),
+                PerCommand("timing", $"throughput.{depth}.kicks"), PerCommand("timing", $"throughput.{depth}.interrupts"),
+                PerCommand("timing.eventidx", $"throughput.{depth}.kicks"), PerCommand("timing.eventidx", $"throughput.{depth}.interrupts")]);
         }
-        Table(md, ["In flight", "SCMI model", "Null platform", "model / null"], throughput);
+        Table(md, ["In flight", "model, irq", "model, poll", "null, irq", "null, poll", "EVENT_IDX, irq", "EVENT_IDX, poll",
+            "kicks / cmd", "interrupts / cmd", "kicks / cmd, EVENT_IDX", "interrupts / cmd, EVENT_IDX"], throughput);
+
+        md.AppendLine("## Moving the bottleneck");
+        md.AppendLine();
+        md.AppendLine("Each row changes one stage of the round trip and keeps the rest; *moved / as is* far from 1 means that stage costs.");
+        md.AppendLine();
+        Table(md, ["Stage moved", "Figure", "As is", "Moved", "Moved / as is"], Moves().Select(m =>
+            new[] { m.Stage, m.Figure, m.Format(m.AsIs), m.Format(m.Moved), Ratio(m.Moved, m.AsIs) }).ToList());
 
         md.AppendLine("## Footprint (bytes)");
         md.AppendLine();
@@ -199,9 +248,45 @@ public sealed class BenchResults
         md.AppendLine("## Runs");
         md.AppendLine();
         Table(md, ["Run", "What", "Time (s)", "Result"],
-            _runs.Select(r => new[] { r.Name, r.Description, r.Seconds.ToString("F1", CultureInfo.InvariantCulture), r.Error ?? "ok" }).ToList());
+            _runs.Select(r => new[] { r.Name, r.Description, r.Seconds.ToString("F1", CultureInfo.InvariantCulture), Outcome(r) }).ToList());
         return md.ToString();
     }
+
+    /// <summary>One stage of the round trip changed with everything else kept: the figure before and after.</summary>
+    private sealed record Move(string Stage, string Figure, double? AsIs, double? Moved, Func<double?, string> Format);
+
+    /// <summary>The platform (model → null), the guest's completion (interrupt → polling), QEMU's notification path (every
+    /// kick and interrupt → EVENT_IDX suppression), the agent (Linux → ours), vhost-user (socket → in-process, platform alone).</summary>
+    private IEnumerable<Move> Moves()
+    {
+        yield return new Move("platform: SCMI model → null", "latency p50, BASE, irq (µs)",
+            Get("timing", "latency.irq.base_version.p50"), Get("timing.null", "latency.irq.base_version.p50"), Micro);
+        yield return new Move("platform: SCMI model → null", "throughput, whole pool, irq (commands/s)",
+            Get("timing", "throughput.pool.rate"), Get("timing.null", "throughput.pool.rate"), Int);
+        yield return new Move("guest completion: interrupt → polling", "latency p50, BASE (µs)",
+            Get("timing", "latency.irq.base_version.p50"), Get("timing", "latency.poll.base_version.p50"), Micro);
+        yield return new Move("guest completion: interrupt → polling", "throughput, 1 in flight (commands/s)",
+            Get("timing", "throughput.1.rate"), Get("timing", "throughput.poll.1.rate"), Int);
+        yield return new Move("guest completion: interrupt → polling", "throughput, whole pool (commands/s)",
+            Get("timing", "throughput.pool.rate"), Get("timing", "throughput.poll.pool.rate"), Int);
+        yield return new Move("notification path: every kick → EVENT_IDX", "throughput, whole pool, irq (commands/s)",
+            Get("timing", "throughput.pool.rate"), Get("timing.eventidx", "throughput.pool.rate"), Int);
+        yield return new Move("notification path: every kick → EVENT_IDX", "kicks per command, whole pool, irq",
+            PerCommandValue("timing", "throughput.pool.kicks"), PerCommandValue("timing.eventidx", "throughput.pool.kicks"), Fixed);
+        yield return new Move("agent: Linux raw mode → ours (irq)", "latency p50, BASE (µs)",
+            Get("linux", "latency.linux.base_version.p50"), Get("timing", "latency.irq.base_version.p50"), Micro);
+        yield return new Move("vhost-user: socket + eventfds → in-process (platform alone)", "requests/s, SCMI model, 1 per kick",
+            Get("platform", "platform.vhost_user_socket_eventfds_scmi_model_1_kick.rate"),
+            Get("platform", "platform.in_process_scmi_model_base_1_per_kick.rate"), Int);
+    }
+
+    /// <summary>A throughput count divided by the commands of that row, as "0.00".</summary>
+    private string PerCommand(string run, string key) => Fixed(PerCommandValue(run, key));
+
+    private double? PerCommandValue(string run, string key) =>
+        Get(run, key) is double total && Get(run, "throughput.count") is double count && count > 0 ? total / count : null;
+
+    private static string Outcome(BenchRun run) => run.Error ?? (run.Skipped is null ? "ok" : "skipped: " + run.Skipped);
 
     private static void Table(StringBuilder md, IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
     {

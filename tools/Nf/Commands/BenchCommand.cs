@@ -1,5 +1,6 @@
-// `./nf bench [--quick]`: builds the benchmark firmware, boots it against the SCMI platform and its --null floor,
-// runs the App and the platform's host benchmark, and writes bench/results.md, bench/results.json and bench/latency.png.
+// `./nf bench [--quick]`: builds the benchmark firmware, boots it against the SCMI platform and its --null floor, times
+// Linux's SCMI stack against the same daemon in the Linux guest, runs the App and the platform's host benchmark, and
+// writes bench/results.md, bench/results.json and bench/latency.png.
 using System.Diagnostics;
 using Nf.Bench;
 using Nf.Building;
@@ -19,7 +20,19 @@ public static class BenchCommand
         ("icount.null", ["--null"], true, "agent path length, null platform (-icount shift=0)"),
         ("timing", [], false, "latency and throughput, SCMI model"),
         ("timing.null", ["--null"], false, "latency and throughput, null platform"),
+        ("timing.eventidx", [], false, "throughput with VIRTIO_F_EVENT_IDX (ring-index notification suppression), SCMI model"),
     ];
+
+    /// <summary>The Linux guest's runs: the same daemon build and options as "timing" and "timing.null".</summary>
+    private static readonly (string Name, string[] DaemonArguments)[] LinuxRuns =
+    [
+        ("linux", []),
+        ("linux.null", ["--null"]),
+    ];
+
+    /// <summary>As many as the firmware's latency rounds (firmware/Bench/Program.cs), per command.</summary>
+    private const int LinuxRounds = 10_000;
+    private const int QuickLinuxRounds = 300;
 
     private const int PlatformRequests = 200_000;
     private const int QuickPlatformRequests = 20_000;
@@ -67,11 +80,13 @@ public static class BenchCommand
                 line => BenchOutputParser.FirmwareLine(name, line) is BenchFigure figure ? [figure] : [], cancel);
         }
 
+        // The quick run boots the guest once (the model); the full run also against the null platform.
+        await LinuxLatency.RunAsync(layout, profile, quick ? LinuxRuns[..1] : LinuxRuns, quick ? QuickLinuxRounds : LinuxRounds, results, cancel);
+
         ImageManifest? app = ReadManifest(layout.AppProject);
         if (app is not null)
         {
-            await BootAsync(boot, app, new BootVariant(app.Modes[0], null), "app", "firmware/App: heap at the seal, stack high-water marks",
-                results, BenchOutputParser.AppLine, cancel);
+            await AppAsync(layout, profile, app, results, cancel);
             results.AddRange(await SizeAsync("app", app.ImagePath, cancel));
         }
         results.AddRange(await SizeAsync("bench", bench.ImagePath, cancel));
@@ -90,6 +105,8 @@ public static class BenchCommand
         Progress.Say($"wrote bench/results.md and bench/results.json in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (BenchRun failed in results.Runs.Where(r => r.Error is not null))
             Progress.Say($"{failed.Name}: {failed.Error}");
+        foreach (BenchRun skipped in results.Runs.Where(r => r.Skipped is not null))
+            Progress.Say($"{skipped.Name}: skipped, {skipped.Skipped}");
         return results.Succeeded ? 0 : 1;
     }
 
@@ -117,6 +134,51 @@ public static class BenchCommand
         string? error = firmwareError ?? result.Problems.FirstOrDefault() ?? (figures == 0 ? "no figures printed" : null);
         results.AddRun(new BenchRun(name, description, result.Duration.TotalSeconds, error));
         Progress.Say($"{manifest.Name} ({name}): {figures} figures in {result.Duration.TotalSeconds:F1} s{(error is null ? "" : ", " + error)}");
+    }
+
+    /// <summary>
+    /// Boots firmware/App with a one-line script, `exit`, fed at its first shell prompt (as `./nf run --script` does), so
+    /// the boot ends as soon as the banner, the inventory and the stack marks are printed instead of at its time limit.
+    /// </summary>
+    private static async Task AppAsync(RepoLayout layout, LaunchProfile profile, ImageManifest app, BenchResults results, CancellationToken cancel)
+    {
+        const string Name = "app";
+        const string Description = "firmware/App: heap at the seal, stack high-water marks (script: exit)";
+        Progress.Say($"booting {app.Name} ({Name})...");
+        var clock = Stopwatch.StartNew();
+        var variant = new BootVariant(app.Modes[0], app.PlatformProfiles.FirstOrDefault());
+        int figures = 0;
+        string? error;
+        try
+        {
+            await using BootResources resources = await BootResources.StartAsync(app.Devices, layout.DaemonDll, variant.DaemonArguments,
+                BootResources.DaemonReadyWithin, cancel);
+            var info = new ProcessStartInfo(profile.Binary) { UseShellExecute = false };
+            foreach (string argument in profile.Arguments(resources.Apply(ImageBoot.Request(app, variant))))
+                info.ArgumentList.Add(argument);
+            int? exit;
+            using (var console = new LineSink(line =>
+            {
+                foreach (BenchFigure figure in BenchOutputParser.AppLine(line))
+                {
+                    results.Add(figure);
+                    figures++;
+                }
+            }))
+            {
+                exit = await ScriptedConsole.RunAsync(info, ["exit"], console, TimeSpan.FromSeconds(app.TimeoutSeconds), cancel);
+            }
+            error = exit is null ? $"no shell prompt within {app.TimeoutSeconds} s"
+                : exit != 0 ? $"exit code {exit}"
+                : figures == 0 ? "no figures printed"
+                : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            error = e.Message;
+        }
+        results.AddRun(new BenchRun(Name, Description, clock.Elapsed.TotalSeconds, error));
+        Progress.Say($"{app.Name} ({Name}): {figures} figures in {clock.Elapsed.TotalSeconds:F1} s{(error is null ? "" : ", " + error)}");
     }
 
     /// <summary>text/data/bss of an image from the cross binutils' `size`.</summary>

@@ -1,5 +1,5 @@
-// The kernel Image and base initramfs the suite boots, built once per machine by guest/build-guest.sh.
-namespace Interop.Tests.Guest;
+// The kernel Image and base initramfs of the Linux guest (the interop suite's and ./nf bench's), built once per machine by guest/build-guest.sh.
+namespace Nf.Linux;
 
 /// <summary>Paths of the cached guest kernel and base initramfs (outside the clone, under ~/.cache/nf).</summary>
 public sealed record GuestImages(string Kernel, string Initramfs)
@@ -10,12 +10,15 @@ public sealed record GuestImages(string Kernel, string Initramfs)
     /// </summary>
     public static readonly TimeSpan BuildTimeLimit = TimeSpan.FromMinutes(150);
 
-    /// <summary>Builds what is missing (only the first run pays) and returns the paths.</summary>
+    /// <summary>
+    /// Builds what is missing (only the first run pays) and returns the paths. Throws <see cref="GuestUnavailableException"/>
+    /// when the machine cannot have the guest at all (build-guest.sh's exit 77), InvalidOperationException when the build failed.
+    /// </summary>
     public static async Task<GuestImages> PrepareAsync(Action<string> onProgress)
     {
         (int exitCode, string output) = await GuestScript.RunAsync([], onProgress, BuildTimeLimit);
         if (exitCode == GuestScript.ExitPackagesUnavailable)
-            throw new InvalidOperationException("the Debian packages the Linux guest needs cannot be fetched (see the progress lines)");
+            throw new GuestUnavailableException("the Debian packages the Linux guest needs cannot be fetched (see the progress lines)");
         if (exitCode != 0)
             throw new InvalidOperationException($"{GuestScript.BuildScript} failed with exit code {exitCode} (see the progress lines)");
         var paths = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using Nf.Qemu;
 
-namespace Interop.Tests.DeviceTree;
+namespace Nf.Linux;
 
 /// <summary>Dumps QEMU's DTB, decompiles it with dtc, appends the SCMI source and compiles the result.</summary>
 public static class GuestDeviceTree

@@ -1,10 +1,11 @@
-// Locates tests/Interop.Tests/guest/ and runs its build script (the kernel, the initramfs, the packages).
+// Locates tests/Interop.Tests/guest/ and runs its build script (the kernel, the initramfs, the packages): the Linux guest
+// the interop suite boots and ./nf bench times Linux's SCMI stack in.
 using System.Diagnostics;
 using Nf.Qemu;
 
-namespace Interop.Tests.Guest;
+namespace Nf.Linux;
 
-/// <summary>The guest folder of this suite and the one script that prepares everything the guest needs.</summary>
+/// <summary>The guest folder and the one script that prepares everything the guest needs.</summary>
 public static class GuestScript
 {
     /// <summary>build-guest.sh exits with this when the Debian packages it needs cannot be fetched.</summary>

@@ -2,7 +2,7 @@
 // (Documentation/driver-api/early-userspace/buffer-format.rst).
 using System.Text;
 
-namespace Interop.Tests.Guest;
+namespace Nf.Linux;
 
 /// <summary>An uncompressed newc cpio archive of directories and regular files, owned by root.</summary>
 public sealed class NewcArchive
