@@ -6,7 +6,7 @@ namespace Nano.Runtime.Native;
 
 /// <summary>
 /// Header checks and token helpers of the flattened device tree (devicetree specification 0.4 §5) shared by
-/// the board's small readers (<see cref="RamFromDeviceTree"/>, <see cref="GicFromDeviceTree"/>). Every offset
+/// the board's small readers (<see cref="RamFromDeviceTree"/>, <see cref="GicFromDeviceTree"/>, <see cref="CpusFromDeviceTree"/>). Every offset
 /// read from the tree is range-checked against its total size before use.
 /// </summary>
 internal static class FlatTree
