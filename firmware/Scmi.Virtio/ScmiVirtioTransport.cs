@@ -16,7 +16,7 @@ namespace Scmi.Virtio;
 /// free message by CAS, stamps a token, writes the request and, holding the channel owner word,
 /// queues request-readable + reply-writable, takes the used-index snapshot and kicks. Completion comes
 /// from whoever drains the used rings next: the interrupt handler, a poller whose snapshot moved, or a
-/// holder re-checking on its way out. Every TX message's state moves by CAS only (README.md lists the
+/// holder serving a request another context left on its way out (a send itself only queues). Every TX message's state moves by CAS only (README.md lists the
 /// states, edges and who moves each); the queues themselves are touched only by the owner-word holder.</para>
 /// <para><b>Buffer ownership.</b> Free/Reserved: the pool or the sender; InFlight/Polled/TimedOut: the device;
 /// Done: the caller until <see cref="MarkTxDone"/>. eventq buffers belong to the device while posted and
@@ -236,6 +236,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Platform messages waiting for <see cref="FetchNotification"/>. Context: any.</summary>
     public int PlatformMessagesWaiting => Volatile.Read(ref _rxFifoCount);
 
+    /// <summary>Receiver notices deferred and not yet delivered (a count kept with the per-message flags). Context: any.</summary>
+    public int NoticesPending => Volatile.Read(ref _pendingNotices);
+
     /// <summary>True while some context is inside the queues (the owner word is held). Context: any.</summary>
     public bool IsOwnerHeld => Volatile.Read(ref _owner) != 0;
 
@@ -333,7 +336,8 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         _cmdq.Kick();
         Interlocked.Increment(ref Counters.Sent);
         ScmiVirtioTrace.Message(_trace, poll ? "tx poll" : "tx", stamped, 0, ScmiHeader.Size + parameters.Length);
-        ReleaseOwner(DrainContext.Thread);
+        // Send only queues: the reply is taken once, by the interrupt or by the poller waiting for it (README, Who drains).
+        ReleaseOwner(DrainContext.Thread, drainUsed: false);
         message = new ScmiMessageHandle(slot, token);
         return ScmiTransportResult.Ok;
     }
@@ -359,7 +363,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Returns a message to the pool: token first (nobody can match it any more), then the state word.</summary>
     private void ReleaseMessage(int slot, int token)
     {
-        Volatile.Write(ref _txPendingNotice[slot], 0);
+        // A deferred notice for a message its caller already finished is dropped, and uncounted with it.
+        if (Volatile.Read(ref _txPendingNotice[slot]) != 0 && Interlocked.Exchange(ref _txPendingNotice[slot], 0) != 0)
+            Interlocked.Decrement(ref _pendingNotices);
         _tokens.Release(token);
         Volatile.Write(ref _txState[slot], MessageState.Free);
     }
@@ -397,7 +403,8 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         }
         DrainLocked(DrainContext.Poller);
         Volatile.Write(ref _txSnapshot[slot], _cmdq.UsedIndexSnapshot());
-        ReleaseOwner(DrainContext.Poller);
+        // Just drained: only what others asked for meanwhile is left to do on the way out.
+        ReleaseOwner(DrainContext.Poller, drainUsed: false);
         return Volatile.Read(ref _txState[slot]) == MessageState.Done;
     }
 
@@ -551,8 +558,11 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         {
             if (Volatile.Read(ref _txPendingNotice[slot]) == 0 || Interlocked.Exchange(ref _txPendingNotice[slot], 0) == 0)
                 continue;
-            Interlocked.Decrement(ref _pendingNotices);
+            bool last = Interlocked.Decrement(ref _pendingNotices) <= 0;
             receiver?.OnResponse(new ScmiMessageHandle(slot, Volatile.Read(ref _txToken[slot])));
+            // The count is raised after the flag, so a notice flagged behind this scan keeps it above zero for the next pass.
+            if (last)
+                return;
         }
     }
 

@@ -45,6 +45,7 @@ public sealed class ScmiAgent : ScmiReceiver
     private readonly byte[] _delayedValues;
     private readonly uint[] _completedDelayedHeader; // the last delayed response paired in each entry (0: none), to tell a duplicate
     private int _nextTransferHint;
+    private int _quarantined;        // entries in Quarantined: the expiry scan runs only while one is waiting
 
     // Notification handlers by (protocol, event) (Linux: notify.c's registered events).
     private readonly byte[] _handlerProtocol;
@@ -562,6 +563,8 @@ public sealed class ScmiAgent : ScmiReceiver
     /// <summary>Returns an entry to the pool, dropping the core's hold on its token.</summary>
     private void FreeTransfer(int index)
     {
+        if (_state[index] == ScmiTransferState.Quarantined)
+            _quarantined--;
         if (_tokenHeld[index])
         {
             _tokenHeld[index] = false;
@@ -577,12 +580,17 @@ public sealed class ScmiAgent : ScmiReceiver
     /// </summary>
     private void Quarantine(int index)
     {
+        if (_state[index] != ScmiTransferState.Quarantined)
+            _quarantined++;
         _state[index] = ScmiTransferState.Quarantined;
         _deadline[index] = _clock.Microseconds + _transport.Capabilities.DelayedTimeoutMicroseconds;
     }
 
     private void ReleaseExpiredQuarantines()
     {
+        // Every TakeTransfer comes here: without a quarantined entry there is nothing to scan, and no clock to read.
+        if (_quarantined == 0)
+            return;
         ulong now = _clock.Microseconds;
         for (int i = 0; i < _state.Length; i++)
         {

@@ -270,6 +270,35 @@ public class AgentCoreTests
     }
 
     [Fact]
+    public void A_late_delayed_response_freeing_one_quarantined_entry_leaves_the_other_to_expire()
+    {
+        (Loopback loop, ScmiAgent agent) = Hostile();
+        agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 1, 5), new byte[4], out _, out ScmiDelayedTransfer first);
+        agent.BeginDelayed(ScmiProtocolId.Clock, ClockRateSet, RateSet(AsyncFlag, 2, 5), new byte[4], out _, out ScmiDelayedTransfer second);
+        while (agent.TryCompleteDelayed(first, default, out _).IsPending | agent.TryCompleteDelayed(second, default, out _).IsPending)
+            loop.Clock.Spin();
+        Assert.Equal(ScmiTransferState.Quarantined, agent.TransferState(first.Index));
+        Assert.Equal(ScmiTransferState.Quarantined, agent.TransferState(second.Index));
+
+        // The first one's late delayed response frees it; the second stays quarantined until its own deadline.
+        PostPlatformMessage(loop, DelayedHeader(ScmiProtocolId.Clock, ClockRateSet, first.Token), Words(0, 1, 5, 0));
+        loop.Clock.Spin();
+        agent.ProcessPlatformMessages();
+        Assert.Equal(1ul, agent.Counters.DelayedLate);
+        Assert.False(loop.Channel.Tokens.IsReserved(first.Token));
+        Assert.True(loop.Channel.Tokens.IsReserved(second.Token));
+        Span<byte> reply = stackalloc byte[4];
+        Assert.True(agent.Invoke(ScmiProtocolId.Base, 0, default, reply, out _, 4).IsSuccess);
+        Assert.Equal(ScmiTransferState.Quarantined, agent.TransferState(second.Index));
+
+        for (int i = 0; i < 510; i++)
+            loop.Clock.Spin();
+        Assert.True(agent.Invoke(ScmiProtocolId.Base, 0, default, reply, out _, 4).IsSuccess);
+        Assert.False(loop.Channel.Tokens.IsReserved(second.Token));
+        Assert.Equal(0, agent.TransfersInUse);
+    }
+
+    [Fact]
     public void Tokens_wrap_around_1024_without_touching_the_one_awaiting_its_delayed_response()
     {
         (Loopback loop, ScmiAgent agent) = Hostile(new ScmiVirtioOptions { SyncTimeoutMicroseconds = 30_000, DelayedTimeoutMicroseconds = 1_000_000_000 });
