@@ -27,7 +27,7 @@ public sealed class ShellRun
     public IReadOnlyList<string> ReplyTo(string command)
     {
         int start = Lines.ToList().FindIndex(l => l == "nf> " + command);
-        Assert.True(start >= 0, $"no prompt line 'nf> {command}' in:\n{string.Join('\n', Lines)}");
+        Xunit.Assert.True(start >= 0, $"no prompt line 'nf> {command}' in:\n{string.Join('\n', Lines)}");
         return Lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("nf> ", StringComparison.Ordinal)).ToList();
     }
 
