@@ -1,4 +1,4 @@
-// `./nf run [--modern] [--script FILE]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
+// `./nf run [--modern] [--script FILE] [--type-ahead]`: build firmware/App and boot it with the console on this terminal, or fed a script; the exit code is the image's.
 using System.Diagnostics;
 using Nf.Building;
 using Nf.Images;
@@ -13,6 +13,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(RepoLayout layout, IReadOnlyList<string> arguments, CancellationToken cancel)
     {
         bool modern = false;
+        bool typeAhead = false;
         string? scriptPath = null;
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -20,13 +21,17 @@ public static class RunCommand
             {
                 modern = true;
             }
+            else if (arguments[i] == "--type-ahead")
+            {
+                typeAhead = true;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
             {
                 scriptPath = arguments[++i];
             }
             else
             {
-                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE])");
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--script FILE] [--type-ahead])");
                 return 2;
             }
         }
@@ -95,7 +100,7 @@ public static class RunCommand
             if (script is not null)
             {
                 Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, manifest.ImagePath)}) with a script of {script.Count} line(s)");
-                int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel);
+                int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel, typeAhead);
                 cancel.ThrowIfCancellationRequested();
                 if (scripted is null)
                 {
