@@ -6,7 +6,7 @@ namespace Scmi.Protocols;
 /// <summary>The axes of one sensor, one at a time; names longer than the short field come from SENSOR_AXIS_NAME_GET.</summary>
 public ref struct SensorAxisEnumerator
 {
-    private const int BaseBytes = 12 + ScmiNameField.ShortSize;
+    private const int BaseBytes = 12 + ScmiNames.ShortNameBytes;
     private const int ExtendedBytes = 20;
 
     private readonly SensorProtocol _client;
@@ -59,7 +59,7 @@ public ref struct SensorAxisEnumerator
         reader.TryReadUInt32(out axis.Id);
         reader.TryReadUInt32(out uint low);
         reader.TryReadUInt32(out uint high);
-        reader.TryReadBytes(ScmiNameField.ShortSize, out ReadOnlySpan<byte> shortName);
+        reader.TryReadBytes(ScmiNames.ShortNameBytes, out ReadOnlySpan<byte> shortName);
         axis.HasExtendedName = (low & (1u << 9)) != 0;
         axis.HasExtendedAttributes = (low & (1u << 8)) != 0;
         axis.Unit = (SensorUnit)(high & 0xFF);
@@ -84,12 +84,8 @@ public ref struct SensorAxisEnumerator
             _result = _client.GetAxisExtendedName(_sensorId, axis.Id, name, out nameLength);
             return _result.IsSuccess;
         }
-        nameLength = ScmiNameField.Copy(shortName, name);
-        if (nameLength < 0)
-        {
-            nameLength = 0;
+        if (!ScmiNames.Copy(shortName, name, out nameLength).IsSuccess)
             return Fail();
-        }
         return true;
     }
 

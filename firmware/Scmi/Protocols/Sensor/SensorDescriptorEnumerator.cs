@@ -9,7 +9,7 @@ namespace Scmi.Protocols;
 /// </summary>
 public ref struct SensorDescriptorEnumerator
 {
-    private const int BaseBytes = 12 + ScmiNameField.ShortSize;
+    private const int BaseBytes = 12 + ScmiNames.ShortNameBytes;
     private const int PowerBytes = 4;
     private const int ScalarBytes = 20;
 
@@ -64,7 +64,7 @@ public ref struct SensorDescriptorEnumerator
         reader.TryReadUInt32(out uint id);
         reader.TryReadUInt32(out uint low);
         reader.TryReadUInt32(out uint high);
-        reader.TryReadBytes(ScmiNameField.ShortSize, out ReadOnlySpan<byte> shortName);
+        reader.TryReadBytes(ScmiNames.ShortNameBytes, out ReadOnlySpan<byte> shortName);
         descriptor.Id = id;
         descriptor.AsyncReadSupported = (low & (1u << 31)) != 0;
         descriptor.ContinuousUpdateNotifySupported = (low & (1u << 30)) != 0;
@@ -103,12 +103,8 @@ public ref struct SensorDescriptorEnumerator
             _result = _client.GetExtendedName(id, name, out nameLength);
             return _result.IsSuccess;
         }
-        nameLength = ScmiNameField.Copy(shortName, name);
-        if (nameLength < 0)
-        {
-            nameLength = 0;
+        if (!ScmiNames.Copy(shortName, name, out nameLength).IsSuccess)
             return Fail(ScmiAgentError.ReplyInvalid);
-        }
         return true;
     }
 
