@@ -11,33 +11,25 @@ public ref struct SensorAxisEnumerator
 
     private readonly SensorProtocol _client;
     private readonly uint _sensorId;
-    private readonly Span<byte> _page;
-    private int _pageLength;
-    private int _offset;
-    private ScmiPageCursor _cursor;
-    private ScmiResult _result;
+    private ScmiPageWalk _walk;
 
     internal SensorAxisEnumerator(SensorProtocol client, uint sensorId, Span<byte> page)
     {
         _client = client;
         _sensorId = sensorId;
-        _page = page;
-        _pageLength = 0;
-        _offset = 0;
-        _cursor = default;
-        _result = default;
+        _walk = new ScmiPageWalk(page);
     }
 
     /// <summary>Why the walk stopped: success at the end of the list, otherwise the failure.</summary>
-    public readonly ScmiResult Result => _result;
+    public readonly ScmiResult Result => _walk.Result;
 
     /// <summary>Axes of the sensor, from the first reply.</summary>
-    public readonly uint Count => _cursor.Total;
+    public readonly uint Count => _walk.Total;
 
     internal ScmiResult Start()
     {
-        _result = FetchPage();
-        return _result;
+        FetchPage();
+        return _walk.Result;
     }
 
     /// <summary>The next axis and its name; false at the end or on a failure (see <see cref="Result"/>). Context: thread.</summary>
@@ -45,17 +37,11 @@ public ref struct SensorAxisEnumerator
     {
         axis = default;
         nameLength = 0;
-        if (!_result.IsSuccess || _cursor.AtEnd)
+        if (_walk.Ended || (_walk.NeedsPage && !FetchPage()))
             return false;
-        if (_cursor.NeedsPage)
-        {
-            _result = FetchPage();
-            if (!_result.IsSuccess)
-                return false;
-        }
-        var reader = new ScmiPayloadReader(_page.Slice(_offset, _pageLength - _offset));
+        ScmiPayloadReader reader = _walk.Entry;
         if (reader.Remaining < BaseBytes)
-            return Fail();
+            return _walk.Fail(ScmiAgentError.ReplyInvalid);
         reader.TryReadUInt32(out axis.Id);
         reader.TryReadUInt32(out uint low);
         reader.TryReadUInt32(out uint high);
@@ -68,7 +54,7 @@ public ref struct SensorAxisEnumerator
         {
             // SCMI DEN0056E §4.7.2.7: resolution and range follow the name only with extended attributes.
             if (reader.Remaining < ExtendedBytes)
-                return Fail();
+                return _walk.Fail(ScmiAgentError.ReplyInvalid);
             reader.TryReadUInt32(out uint resolution);
             reader.TryReadUInt64(out ulong minimum);
             reader.TryReadUInt64(out ulong maximum);
@@ -77,36 +63,18 @@ public ref struct SensorAxisEnumerator
             axis.Minimum = (long)minimum;
             axis.Maximum = (long)maximum;
         }
-        _offset += reader.Offset;
-        _cursor.Position++;
+        _walk.Advance(reader.Offset);
         if (axis.HasExtendedName)
-        {
-            _result = _client.GetAxisExtendedName(_sensorId, axis.Id, name, out nameLength);
-            return _result.IsSuccess;
-        }
+            return _walk.Finish(_client.GetAxisExtendedName(_sensorId, axis.Id, name, out nameLength));
         if (!ScmiNames.Copy(shortName, name, out nameLength).IsSuccess)
-            return Fail();
+            return _walk.Fail(ScmiAgentError.ReplyInvalid);
         return true;
     }
 
-    private bool Fail()
+    private bool FetchPage()
     {
-        _result = ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        return false;
-    }
-
-    private ScmiResult FetchPage()
-    {
-        ScmiResult result = _client.AxisPage(SensorMessages.AxisDescriptionGet, _sensorId, _cursor.NextIndex, _page, out int length);
-        if (!result.IsSuccess)
-            return result;
-        var reader = new ScmiPayloadReader(_page.Slice(0, length));
-        reader.TryReadUInt32(out uint flags);
+        ScmiResult result = _client.AxisPage(SensorMessages.AxisDescriptionGet, _sensorId, _walk.NextIndex, _walk.Page, out int length);
         // SCMI DEN0056E §4.7.2.7: num_axis_flags bits 5:0 returned, bits 31:26 remaining.
-        if (!_cursor.Accept(flags & 0x3F, flags >> 26))
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        _pageLength = length;
-        _offset = 4;
-        return default;
+        return _walk.Accept(result, length, 0x3F, 26);
     }
 }
