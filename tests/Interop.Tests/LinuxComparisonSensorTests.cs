@@ -12,14 +12,9 @@ public sealed class LinuxComparisonSensorTests(LinuxGuestFixture fixture)
 {
     private LinuxGuestRun Run => fixture.Run;
 
-    /// <summary>drivers/hwmon/scmi-hwmon.c: hwmon file prefix and the exponent of its fixed unit (m°C, mV, mA; µW).</summary>
-    private static readonly Dictionary<byte, (string Prefix, int Exponent)> HwmonTypes = new()
-    {
-        [2] = ("temp", 3), [5] = ("in", 3), [6] = ("curr", 3), [7] = ("power", 6), [8] = ("energy", 6),
-    };
+    private static Dictionary<byte, (string Prefix, int Exponent)> HwmonTypes => LinuxSensorTests.HwmonTypes;
 
-    public static IEnumerable<object[]> HwmonSensors() =>
-        DescriptionData.Names(d => d.Sensors.Where(s => HwmonTypes.ContainsKey(s.Unit) && s.Axes.Count == 0).Select(s => s.Name));
+    public static IEnumerable<object[]> HwmonSensors() => LinuxSensorTests.HwmonSensors();
 
     public static IEnumerable<object[]> SensorsWithAxes() => DescriptionData.Names(d => d.Sensors.Where(s => s.Axes.Count > 0).Select(s => s.Name));
 

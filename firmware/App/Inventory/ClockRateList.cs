@@ -40,12 +40,7 @@ public static class ClockRateList
         }
         if (rates.IsRange)
         {
-            ClockRateRange range = rates.Range;
-            line.Append(number.Slice(0, Units.Frequency(range.Lowest, number)));
-            line.Append(" .. ");
-            line.Append(number.Slice(0, Units.Frequency(range.Highest, number)));
-            line.Append(" step ");
-            line.Append(number.Slice(0, Units.Frequency(range.Step, number)));
+            ClockTable.AppendRange(ref line, rates.Range);
             ShellOutput.Line(ref line);
             return;
         }
