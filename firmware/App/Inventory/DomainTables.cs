@@ -101,7 +101,7 @@ public static class DomainTables
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         VoltageLevelList levels = context.Voltage.DescribeLevels(id, page);
         int shown = 0;
-        while (shown < 4 && levels.MoveNext())
+        while (shown < 4 && levels.TryGetNext(out int level))
         {
             if (levels.IsRange && shown == 0)
             {
@@ -115,7 +115,7 @@ public static class DomainTables
             }
             if (shown > 0)
                 line.Append(", ");
-            line.Append(number.Slice(0, Units.Voltage(levels.Current, number)));
+            line.Append(number.Slice(0, Units.Voltage(level, number)));
             shown++;
         }
         if (!levels.Result.IsSuccess)
