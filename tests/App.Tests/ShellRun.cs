@@ -27,15 +27,16 @@ public sealed class ShellRun
     public IReadOnlyList<string> ReplyTo(string command)
     {
         int start = Lines.ToList().FindIndex(l => l == "nf> " + command);
-        Assert.True(start >= 0, $"no prompt line 'nf> {command}' in:\n{string.Join('\n', Lines)}");
+        Xunit.Assert.True(start >= 0, $"no prompt line 'nf> {command}' in:\n{string.Join('\n', Lines)}");
         return Lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("nf> ", StringComparison.Ordinal)).ToList();
     }
 
-    public static Task<ShellRun> WithScriptFileAsync(IEnumerable<string> script)
+    /// <summary>Boots with <paramref name="script"/> as a file; <paramref name="typeAhead"/>: its first line is typed before the image runs.</summary>
+    public static Task<ShellRun> WithScriptFileAsync(IEnumerable<string> script, bool typeAhead = false)
     {
         string file = Path.GetTempFileName();
         File.WriteAllLines(file, script);
-        return RunAsync(["run", "--script", file], stdin: null, cleanup: file);
+        return RunAsync(typeAhead ? ["run", "--type-ahead", "--script", file] : ["run", "--script", file], stdin: null, cleanup: file);
     }
 
     public static Task<ShellRun> WithStdinAsync(IEnumerable<string> script) =>

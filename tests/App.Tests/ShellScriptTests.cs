@@ -182,3 +182,20 @@ public class ShellStdinTests
         Assert.Contains("end of input, bye", run.Lines);
     }
 }
+
+[Collection(FirmwareBoots.Name)]
+public class ShellTypeAheadTests
+{
+    [Fact]
+    public async Task A_line_typed_before_the_receiver_starts_runs_once_at_the_first_prompt()
+    {
+        // The first line reaches the PL011 while the image boots, before ConsoleReceiver.Start: its receive
+        // interrupt is already pending then, and must still fire (boards/qemu-virt/ConsoleReceiver.cs).
+        ShellRun run = await ShellRun.WithScriptFileAsync(["info", "clock get 1", "exit"], typeAhead: true);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Errors}\n{string.Join('\n', run.Lines)}");
+        Assert.Equal(1, run.Lines.Count(l => l == "nf> info"));
+        Assert.Contains("vendor          NfSilicon", run.ReplyTo("info"));
+        Assert.Matches(@"^  1   cpu-little-pll\s+on\s+1 GHz", Assert.Single(run.ReplyTo("clock get 1")));
+        Assert.Contains("bye", run.Lines);
+    }
+}

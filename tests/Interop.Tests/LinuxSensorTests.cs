@@ -12,7 +12,7 @@ public sealed class LinuxSensorTests(LinuxGuestFixture fixture)
 
     /// <summary>DEN0056 §4.7.2.6 unit types scmi-hwmon exports, with its hwmon prefix and the unit's exponent offset
     /// (millidegrees, millivolts, milliamps; microwatts, microjoules: drivers/hwmon/scmi-hwmon.c).</summary>
-    private static readonly Dictionary<byte, (string Prefix, int Exponent)> HwmonTypes = new()
+    internal static readonly Dictionary<byte, (string Prefix, int Exponent)> HwmonTypes = new()
     {
         [2] = ("temp", 3), [5] = ("in", 3), [6] = ("curr", 3), [7] = ("power", 6), [8] = ("energy", 6),
     };

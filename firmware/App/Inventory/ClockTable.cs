@@ -24,6 +24,17 @@ public static class ClockTable
             PrintOne(context, id);
     }
 
+    /// <summary>A range clock's rates: "LOW .. HIGH step STEP".</summary>
+    public static void AppendRange(ref LineBuilder line, in ClockRateRange range)
+    {
+        Span<char> number = stackalloc char[32];
+        line.Append(number.Slice(0, Units.Frequency(range.Lowest, number)));
+        line.Append(" .. ");
+        line.Append(number.Slice(0, Units.Frequency(range.Highest, number)));
+        line.Append(" step ");
+        line.Append(number.Slice(0, Units.Frequency(range.Step, number)));
+    }
+
     public static void PrintOne(ShellContext context, uint id)
     {
         ClockProtocol clock = context.Clock;
@@ -60,12 +71,7 @@ public static class ClockTable
         }
         else if (rates.IsRange)
         {
-            ClockRateRange range = rates.Range;
-            line.Append(number.Slice(0, Units.Frequency(range.Lowest, number)));
-            line.Append(" .. ");
-            line.Append(number.Slice(0, Units.Frequency(range.Highest, number)));
-            line.Append(" step ");
-            line.Append(number.Slice(0, Units.Frequency(range.Step, number)));
+            AppendRange(ref line, rates.Range);
         }
         else
         {

@@ -11,15 +11,8 @@ namespace App.Inventory;
 /// <summary>One line per domain of the four "domain with a state" protocols (SCMI DEN0056E §4.3, §4.8, §4.9, §4.10).</summary>
 public static class DomainTables
 {
-    public static void PrintPower(ShellContext context)
-    {
-        Console.Write("power domains: ");
-        Console.WriteLine(context.Power.DomainCount);
-        Console.Write(Names.Header);
-        Console.WriteLine("state");
-        for (uint id = 0; id < (uint)context.Power.DomainCount; id++)
-            PrintPowerDomain(context, id);
-    }
+    public static void PrintPower(ShellContext context) =>
+        PrintAll(context, ScmiProtocolId.PowerDomain, "power domains: ", context.Power.DomainCount, "state");
 
     public static void PrintPowerDomain(ShellContext context, uint id)
     {
@@ -48,58 +41,42 @@ public static class DomainTables
             line.AppendHex(state, 8);
     }
 
-    public static void PrintReset(ShellContext context)
-    {
-        Console.Write("reset domains: ");
-        Console.WriteLine(context.Reset.DomainCount);
-        Console.Write(Names.Header);
-        Console.WriteLine("latency      async  notify");
-        for (uint id = 0; id < (uint)context.Reset.DomainCount; id++)
-            PrintResetDomain(context, id);
-    }
+    public static void PrintReset(ShellContext context) =>
+        PrintAll(context, ScmiProtocolId.ResetDomain, "reset domains: ", context.Reset.DomainCount, "latency      async  notify");
 
     public static void PrintResetDomain(ShellContext context, uint id)
     {
+        var line = new LineBuilder(stackalloc char[ShellOutput.LineCapacity]);
+        Span<byte> name = stackalloc byte[Names.MostBytes];
+        StartRow(ref line, id);
+        ScmiResult result = context.Reset.GetAttributes(id, out ResetDomainAttributes attributes, name, out int nameLength);
+        if (!result.IsSuccess)
         {
-            var line = new LineBuilder(stackalloc char[ShellOutput.LineCapacity]);
-            Span<byte> name = stackalloc byte[Names.MostBytes];
-            StartRow(ref line, id);
-            ScmiResult result = context.Reset.GetAttributes(id, out ResetDomainAttributes attributes, name, out int nameLength);
-            if (!result.IsSuccess)
-            {
-                Names.AppendFailure(ref line, result);
-                ShellOutput.Line(ref line);
-                return;
-            }
-            if (attributes.ExtendedName && context.Reset.GetExtendedName(id, name, out int extended).IsSuccess)
-                nameLength = extended;
-            Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
-            if (attributes.LatencyMicroseconds == ResetDomainAttributes.UnknownLatency)
-            {
-                line.Append("unknown");
-            }
-            else
-            {
-                line.Append((ulong)attributes.LatencyMicroseconds);
-                line.Append(" us");
-            }
-            line.PadTo(Names.Column + 13);
-            line.Append(attributes.AsynchronousReset ? "yes" : "no");
-            line.PadTo(Names.Column + 20);
-            line.Append(attributes.Notifications ? "yes" : "no");
+            Names.AppendFailure(ref line, result);
             ShellOutput.Line(ref line);
+            return;
         }
+        if (attributes.ExtendedName && context.Reset.GetExtendedName(id, name, out int extended).IsSuccess)
+            nameLength = extended;
+        Names.Append(ref line, name.Slice(0, nameLength), Names.Column);
+        if (attributes.LatencyMicroseconds == ResetDomainAttributes.UnknownLatency)
+        {
+            line.Append("unknown");
+        }
+        else
+        {
+            line.Append((ulong)attributes.LatencyMicroseconds);
+            line.Append(" us");
+        }
+        line.PadTo(Names.Column + 13);
+        line.Append(attributes.AsynchronousReset ? "yes" : "no");
+        line.PadTo(Names.Column + 20);
+        line.Append(attributes.Notifications ? "yes" : "no");
+        ShellOutput.Line(ref line);
     }
 
-    public static void PrintVoltage(ShellContext context)
-    {
-        Console.Write("voltage domains: ");
-        Console.WriteLine(context.Voltage.DomainCount);
-        Console.Write(Names.Header);
-        Console.WriteLine("level        config  levels");
-        for (uint id = 0; id < (uint)context.Voltage.DomainCount; id++)
-            PrintVoltageDomain(context, id);
-    }
+    public static void PrintVoltage(ShellContext context) =>
+        PrintAll(context, ScmiProtocolId.VoltageDomain, "voltage domains: ", context.Voltage.DomainCount, "level        config  levels");
 
     public static void PrintVoltageDomain(ShellContext context, uint id)
     {
@@ -124,7 +101,7 @@ public static class DomainTables
         Span<byte> page = stackalloc byte[context.Agent.MaxPayloadBytes];
         VoltageLevelList levels = context.Voltage.DescribeLevels(id, page);
         int shown = 0;
-        while (shown < 4 && levels.MoveNext())
+        while (shown < 4 && levels.TryGetNext(out int level))
         {
             if (levels.IsRange && shown == 0)
             {
@@ -138,7 +115,7 @@ public static class DomainTables
             }
             if (shown > 0)
                 line.Append(", ");
-            line.Append(number.Slice(0, Units.Voltage(levels.Current, number)));
+            line.Append(number.Slice(0, Units.Voltage(level, number)));
             shown++;
         }
         if (!levels.Result.IsSuccess)
@@ -154,15 +131,8 @@ public static class DomainTables
         ShellOutput.Line(ref line);
     }
 
-    public static void PrintPowerCap(ShellContext context)
-    {
-        Console.Write("power-cap domains: ");
-        Console.WriteLine(context.PowerCap.DomainCount);
-        Console.Write(Names.Header);
-        Console.WriteLine("cap          range                  power now");
-        for (uint id = 0; id < (uint)context.PowerCap.DomainCount; id++)
-            PrintPowerCapDomain(context, id);
-    }
+    public static void PrintPowerCap(ShellContext context) =>
+        PrintAll(context, ScmiProtocolId.PowerCapping, "power-cap domains: ", context.PowerCap.DomainCount, "cap          range                  power now");
 
     public static void PrintPowerCapDomain(ShellContext context, uint id)
     {
@@ -221,6 +191,33 @@ public static class DomainTables
         {
             line.Append((ulong)value);
             line.Append(" units");
+        }
+    }
+
+    /// <summary>The count line, the header and one row per domain: the same frame for the four tables.</summary>
+    private static void PrintAll(ShellContext context, ScmiProtocolId protocol, string title, int count, string columns)
+    {
+        Console.Write(title);
+        Console.WriteLine(count);
+        Console.Write(Names.Header);
+        Console.WriteLine(columns);
+        for (uint id = 0; id < (uint)count; id++)
+        {
+            switch (protocol)
+            {
+                case ScmiProtocolId.PowerDomain:
+                    PrintPowerDomain(context, id);
+                    break;
+                case ScmiProtocolId.ResetDomain:
+                    PrintResetDomain(context, id);
+                    break;
+                case ScmiProtocolId.VoltageDomain:
+                    PrintVoltageDomain(context, id);
+                    break;
+                default:
+                    PrintPowerCapDomain(context, id);
+                    break;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 // What every protocol client shares: version negotiation, protocol and message attributes (SCMI DEN0056E, messages 0x0-0x2 of every protocol).
 using System;
 using System.Buffers.Binary;
+using Scmi.Protocols;
 
 namespace Scmi;
 
@@ -10,6 +11,9 @@ namespace Scmi;
 /// </summary>
 public abstract class ScmiProtocolClient
 {
+    /// <summary>The most flag words before the name in a *_DOMAIN_ATTRIBUTES reply (Reset domain: attributes and latency).</summary>
+    private const int MostDomainAttributeWordBytes = 8;
+
     /// <summary>PROTOCOL_VERSION, common to every protocol.</summary>
     public const byte ProtocolVersionMessage = 0x0;
     /// <summary>PROTOCOL_ATTRIBUTES, common to every protocol.</summary>
@@ -76,6 +80,37 @@ public abstract class ScmiProtocolClient
     protected ScmiResult Invoke(byte messageId, ReadOnlySpan<byte> parameters, Span<byte> returnValues, out int returnLength,
         int minimumReturnBytes = 0, ScmiCompletion completion = ScmiCompletion.Default) =>
         Agent.Invoke(Protocol, messageId, parameters, returnValues, out returnLength, minimumReturnBytes, completion);
+
+    /// <summary>
+    /// A *_DOMAIN_ATTRIBUTES command of the Power domain, Reset domain and Voltage domain shape: the domain id in;
+    /// <paramref name="words"/> (4 or 8 bytes of flag words) then a 16-byte name out, the name copied into
+    /// <paramref name="name"/>. <paramref name="words"/> stays zero when the command fails. Context: thread.
+    /// </summary>
+    protected ScmiResult InvokeDomainAttributes(byte messageId, uint domain, Span<byte> words, Span<byte> name, out int nameLength)
+    {
+        nameLength = 0;
+        words.Clear();
+        Span<byte> parameters = stackalloc byte[4];
+        Span<byte> reply = stackalloc byte[MostDomainAttributeWordBytes + ScmiNames.ShortNameBytes];
+        if (words.Length > MostDomainAttributeWordBytes)
+            return ScmiResult.FromAgent(ScmiAgentError.InvalidArgument);
+        reply = reply.Slice(0, words.Length + ScmiNames.ShortNameBytes);
+        ScmiResult result = Invoke(messageId, ScmiNames.Word(parameters, domain), reply, out _, reply.Length);
+        if (!result.IsSuccess)
+            return result;
+        reply.Slice(0, words.Length).CopyTo(words);
+        return ScmiNames.Copy(reply.Slice(words.Length), name, out nameLength);
+    }
+
+    /// <summary>A *_DOMAIN_NAME_GET command (domain id in; flags and a 64-byte name out): the extended name into <paramref name="name"/>. Context: thread.</summary>
+    protected ScmiResult InvokeDomainName(byte messageId, uint domain, Span<byte> name, out int length)
+    {
+        length = 0;
+        Span<byte> parameters = stackalloc byte[4];
+        Span<byte> reply = stackalloc byte[ScmiNames.NameGetReplyBytes];
+        ScmiResult result = Invoke(messageId, ScmiNames.Word(parameters, domain), reply, out int replyLength, 4);
+        return result.IsSuccess ? ScmiNames.CopyExtended(reply, replyLength, name, out length) : result;
+    }
 
     /// <summary>An asynchronous command of this protocol, waiting for its delayed response (<see cref="ScmiAgent.InvokeWithDelayedResponse"/>). Context: thread.</summary>
     protected ScmiResult InvokeWithDelayedResponse(byte messageId, ReadOnlySpan<byte> parameters, Span<byte> returnValues, out int returnLength,

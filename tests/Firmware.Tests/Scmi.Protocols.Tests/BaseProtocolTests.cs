@@ -47,9 +47,9 @@ public class BaseProtocolTests
             ulong sent = agent.Counters.Sent;
             BaseProtocolList list = client.ListProtocols(round == 0 ? small : large);
             int count = 0;
-            while (list.MoveNext())
+            while (list.TryGetNext(out byte protocol))
             {
-                Assert.AreEqual(0x11 + count, (int)list.Current, "protocol id");
+                Assert.AreEqual(0x11 + count, (int)protocol, "protocol id");
                 count++;
             }
             AgentUnderTest.AssertOk(list.Result, "list");
@@ -57,7 +57,7 @@ public class BaseProtocolTests
             Assert.AreEqual(round == 0 ? 2UL : 1UL, agent.Counters.Sent - sent, "pages");
         }
         BaseProtocolList tooSmall = client.ListProtocols(small.Slice(0, 4));
-        Assert.IsFalse(tooSmall.MoveNext(), "small page");
+        Assert.IsFalse(tooSmall.TryGetNext(out _), "small page");
         Assert.AreEqual(ScmiAgentError.InvalidArgument, tooSmall.Result.Agent, "small page");
         AgentUnderTest.AssertNothingAllocated();
     }

@@ -30,9 +30,9 @@ public class VoltageDomainProtocolTests
         ulong sent = agent.Counters.Sent;
         VoltageLevelList list = client.DescribeLevels(Gpu, page);
         int count = 0;
-        while (list.MoveNext())
+        while (list.TryGetNext(out int level))
         {
-            Assert.AreEqual(600000 + 100000 * count, list.Current, "level");
+            Assert.AreEqual(600000 + 100000 * count, level, "level");
             count++;
         }
         AgentUnderTest.AssertOk(list.Result, "discrete");
@@ -42,9 +42,9 @@ public class VoltageDomainProtocolTests
         VoltageLevelList range = client.DescribeLevels(Cpu, page);
         count = 0;
         int last = 0;
-        while (range.MoveNext())
+        while (range.TryGetNext(out int level))
         {
-            last = range.Current;
+            last = level;
             count++;
         }
         AgentUnderTest.AssertOk(range.Result, "range");
@@ -52,7 +52,7 @@ public class VoltageDomainProtocolTests
         Assert.AreEqual(113, count, "range levels");
         Assert.AreEqual(1200000, last, "highest");
         VoltageLevelList missing = client.DescribeLevels(7, page);
-        Assert.IsFalse(missing.MoveNext(), "domain 7");
+        Assert.IsFalse(missing.TryGetNext(out _), "domain 7");
         Assert.AreEqual(ScmiStatus.NotFound, missing.Result.Status, "domain 7");
         AgentUnderTest.AssertNothingAllocated();
     }

@@ -63,8 +63,8 @@ public class BaseProtocolTests
         var seen = new List<byte>();
         Span<byte> page = stackalloc byte[pageBytes];
         BaseProtocolList list = client.ListProtocols(page);
-        while (list.MoveNext())
-            seen.Add(list.Current);
+        while (list.TryGetNext(out byte protocol))
+            seen.Add(protocol);
         Ok(list.Result);
         Assert.Equal(Listed, seen);
         Assert.Equal((ulong)pages, agent.Counters.Sent - sentBefore);
@@ -77,11 +77,11 @@ public class BaseProtocolTests
         var client = new BaseProtocol(agent);
         Span<byte> page = stackalloc byte[16];
         BaseProtocolList list = client.ListProtocols(page);
-        Assert.False(list.MoveNext());
+        Assert.False(list.TryGetNext(out _));
         Assert.Equal(ScmiAgentError.NotDiscovered, list.Result.Agent);
         Ok(client.Discover());
         list = client.ListProtocols(page.Slice(0, 7));
-        Assert.False(list.MoveNext());
+        Assert.False(list.TryGetNext(out _));
         Assert.Equal(ScmiAgentError.InvalidArgument, list.Result.Agent);
         Assert.Equal(0ul, agent.Counters.Sent - 2); // version + attributes only: nothing sent for the refused walks
     }
@@ -102,7 +102,7 @@ public class BaseProtocolTests
         Ok(client.Discover());
         Span<byte> page = stackalloc byte[64];
         BaseProtocolList list = client.ListProtocols(page);
-        Assert.False(list.MoveNext());
+        Assert.False(list.TryGetNext(out _));
         Assert.Equal(expected, list.Result.Agent);
     }
 

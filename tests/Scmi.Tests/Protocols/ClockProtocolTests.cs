@@ -297,4 +297,43 @@ public sealed class ClockProtocolTests
         Assert.False(ClockRateEvent.TryDecode(new byte[15], out _));
         Assert.True(ClockRateEvent.TryDecode(new byte[16], out _));
     }
+
+    /// <summary>A platform that answers CLOCK_RATE_SET (async) and then posts CLOCK_RATE_SET_COMPLETE naming <paramref name="completedClock"/>.</summary>
+    private static (ScmiAgent Agent, ClockProtocol Clock) CompletingFor(uint completedClock)
+    {
+        (_, ScmiAgent agent) = Scripted(0x20000, (protocol, message, parameters) => message switch
+        {
+            1 => (0, Words(6 | 1u << 16)),               // six clocks, one asynchronous rate change at a time
+            ClockMessages.RateSet => (0, Array.Empty<byte>()),
+            _ => null,
+        }, (loop, header) =>
+        {
+            if ((byte)header == ClockMessages.RateSet)
+            {
+                // SCMI DEN0056E §4.6.3.1 CLOCK_RATE_SET_COMPLETE: status, clock_id, rate low word, rate high word.
+                Scmi.Tests.Agent.AgentHarness.PostPlatformMessage(loop,
+                    Scmi.Tests.Agent.AgentHarness.DelayedHeader(ScmiProtocolId.Clock, ClockMessages.RateSet, TokenOf(header)), Words(0, completedClock, 400000000, 0));
+            }
+        });
+        var clock = new ClockProtocol(agent);
+        Assert.True(clock.Discover().IsSuccess);
+        return (agent, clock);
+    }
+
+    [Fact]
+    public void An_async_rate_set_completion_for_the_clock_asked_is_believed()
+    {
+        (ScmiAgent agent, ClockProtocol clock) = CompletingFor(3);
+        Assert.True(clock.SetRateAsync(3, 400000000, out ulong set).IsSuccess);
+        Assert.Equal(400000000UL, set);
+        Assert.Equal(0, agent.TransfersInUse);
+    }
+
+    [Fact]
+    public void An_async_rate_set_completion_naming_another_clock_is_not_believed()
+    {
+        (ScmiAgent agent, ClockProtocol clock) = CompletingFor(4);
+        Assert.Equal(ScmiAgentError.ReplyInvalid, clock.SetRateAsync(3, 400000000, out _).Agent); // asked for clock 3, told about 4
+        Assert.Equal(0, agent.TransfersInUse);
+    }
 }

@@ -24,8 +24,8 @@ public class VoltageDomainProtocolTests
     {
         var levels = new List<int>();
         // Bounded, so a walk that never ends fails here instead of hanging the run.
-        while (levels.Count < 1000 && list.MoveNext())
-            levels.Add(list.Current);
+        while (levels.Count < 1000 && list.TryGetNext(out int level))
+            levels.Add(level);
         return levels;
     }
 
@@ -73,7 +73,7 @@ public class VoltageDomainProtocolTests
         Assert.Equal(ScmiStatus.NotFound, client.SetConfig(bad, VoltageDomainProtocol.ConfigOn).Status);
         Span<byte> page = stackalloc byte[64];
         VoltageLevelList list = client.DescribeLevels(bad, page);
-        Assert.False(list.MoveNext());
+        Assert.False(list.TryGetNext(out _));
         Assert.Equal(ScmiStatus.NotFound, list.Result.Status);
     }
 
@@ -127,7 +127,7 @@ public class VoltageDomainProtocolTests
         Assert.Equal(500000, levels[0]);
         Assert.Equal(1200000, levels[^1]);
         Assert.Equal(1ul, agent.Counters.Sent - before);
-        Assert.Equal(ScmiAgentError.InvalidArgument, client.DescribeLevels(Cpu, page.Slice(0, 15)) is var small && !small.MoveNext() ? small.Result.Agent : ScmiAgentError.None);
+        Assert.Equal(ScmiAgentError.InvalidArgument, client.DescribeLevels(Cpu, page.Slice(0, 15)) is var small && !small.TryGetNext(out _) ? small.Result.Agent : ScmiAgentError.None);
     }
 
     [Theory]

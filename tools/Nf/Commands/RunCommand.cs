@@ -1,4 +1,4 @@
-// `./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE]`: build firmware/App and boot it (from QEMU's
+// `./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE] [--type-ahead]`: build firmware/App and boot it (from QEMU's
 // -kernel, from flash bank 0, or on the GICv3 machine; with N CPUs) with the console on this terminal, or fed a
 // script; the exit code is the image's.
 using System.Diagnostics;
@@ -17,6 +17,7 @@ public static class RunCommand
         bool modern = false;
         BoardVariant board = BoardVariant.Kernel;
         int? cpus = null;
+        bool typeAhead = false;
         string? scriptPath = null;
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -37,13 +38,17 @@ public static class RunCommand
                 }
                 cpus = count;
             }
+            else if (arguments[i] == "--type-ahead")
+            {
+                typeAhead = true;
+            }
             else if (arguments[i] == "--script" && i + 1 < arguments.Count)
             {
                 scriptPath = arguments[++i];
             }
             else
             {
-                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE])");
+                Progress.Say($"unknown argument '{arguments[i]}' (usage: ./nf run [--modern] [--flash | --gicv3] [--smp N] [--script FILE] [--type-ahead])");
                 return 2;
             }
         }
@@ -121,7 +126,7 @@ public static class RunCommand
             if (script is not null)
             {
                 Progress.Say($"booting {manifest.Name} ({Path.GetRelativePath(layout.Root, bootFile)}) with a script of {script.Count} line(s)");
-                int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel);
+                int? scripted = await ScriptedConsole.RunAsync(info, script, Console.Out, TimeSpan.FromSeconds(manifest.TimeoutSeconds), cancel, typeAhead);
                 cancel.ThrowIfCancellationRequested();
                 if (scripted is null)
                 {

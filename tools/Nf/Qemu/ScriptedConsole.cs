@@ -11,6 +11,8 @@ namespace Nf.Qemu;
 /// next script line is written to QEMU's serial input; after the last line comes Ctrl-D, which the shell takes
 /// as the end of input (firmware/App/Shell/LineEditor.cs). A prompt that does not come within
 /// <c>promptWithin</c>, or an image still running that long after the end of input (a hung image), stops QEMU.
+/// With <c>typeAhead</c> the first script line is written as QEMU starts, before the image runs (typed ahead),
+/// and each later line one prompt early; the shell must still run every line once, in order.
 /// </summary>
 public static class ScriptedConsole
 {
@@ -22,7 +24,7 @@ public static class ScriptedConsole
 
     /// <summary>The result: QEMU's exit code, or null when it was stopped because no prompt came in time.</summary>
     public static async Task<int?> RunAsync(ProcessStartInfo info, IReadOnlyList<string> script, TextWriter output,
-        TimeSpan promptWithin, CancellationToken cancel)
+        TimeSpan promptWithin, CancellationToken cancel, bool typeAhead = false)
     {
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
@@ -34,8 +36,14 @@ public static class ScriptedConsole
         bool hung = false;
         try
         {
+            int first = 0;
+            if (typeAhead && script.Count > 0)
+            {
+                await WriteLineAsync(process, script[0], cancel);
+                first = 1;
+            }
             // Each line, then Ctrl-D, goes after a prompt; the image ending (a script's `exit`) ends the feeding.
-            for (int i = 0; i <= script.Count; i++)
+            for (int i = first; i <= script.Count; i++)
             {
                 Task<bool> prompt = prompts.WaitAsync(promptWithin, cancel);
                 await Task.WhenAny(prompt, process.WaitForExitAsync(cancel));
@@ -45,9 +53,15 @@ public static class ScriptedConsole
                     hung = !process.HasExited;
                     break;
                 }
-                // Control characters other than tabs would edit the line: a script is plain text.
-                await process.StandardInput.WriteAsync(i < script.Count ? Sanitize(script[i]) + "\n" : EndOfInput.ToString());
-                await process.StandardInput.FlushAsync(cancel);
+                if (i < script.Count)
+                {
+                    await WriteLineAsync(process, script[i], cancel);
+                }
+                else
+                {
+                    await process.StandardInput.WriteAsync(EndOfInput);
+                    await process.StandardInput.FlushAsync(cancel);
+                }
             }
             // After the end of input the image must end too; one that keeps running is as hung as one without a prompt.
             if (!hung)
@@ -118,6 +132,13 @@ public static class ScriptedConsole
                 }
             }
         }
+    }
+
+    private static async Task WriteLineAsync(Process process, string line, CancellationToken cancel)
+    {
+        // Control characters other than tabs would edit the line: a script is plain text.
+        await process.StandardInput.WriteAsync(Sanitize(line) + "\n");
+        await process.StandardInput.FlushAsync(cancel);
     }
 
     private static string Sanitize(string line)

@@ -12,6 +12,7 @@ public static class HelpCommand
         Console.WriteLine("  help                              this list");
         Console.WriteLine("  info                              vendor, versions, protocols");
         Console.WriteLine("  list <protocol>                   the protocol's domains (clock, perf, sensor, power, reset, voltage, cap)");
+        Console.WriteLine("  list clock|perf <id>              every rate of a clock, every level of a perf domain with its frequency");
         Console.WriteLine("  clock get|set|on|off <id> [rate]  clock rate, enable, disable");
         Console.WriteLine("  perf get|set|limits <id> [level [max]]  performance level and limits");
         Console.WriteLine("  sensor read|watch|trip <id> [n|point low high]  readings, trip points");

@@ -5,7 +5,7 @@ using System.Buffers.Binary;
 namespace Scmi.Protocols;
 
 /// <summary>
-/// Enumerates the protocol ids the platform implements: <see cref="MoveNext"/> answers the next id and
+/// Enumerates the protocol ids the platform implements: <see cref="TryGetNext"/> answers the next id and
 /// fetches a page when the one held runs out. It stops at the count PROTOCOL_ATTRIBUTES announced; a
 /// failure ends it and stays in <see cref="Result"/>.
 /// </summary>
@@ -24,7 +24,6 @@ public ref struct BaseProtocolList
         _pageCount = 0;
         _pageIndex = 0;
         _listed = 0;
-        Current = 0;
         Result = default;
         if (!client.IsDiscovered)
             Result = ScmiResult.FromAgent(ScmiAgentError.NotDiscovered);
@@ -32,15 +31,13 @@ public ref struct BaseProtocolList
             Result = ScmiResult.FromAgent(ScmiAgentError.InvalidArgument);
     }
 
-    /// <summary>The protocol id <see cref="MoveNext"/> answered.</summary>
-    public byte Current { get; private set; }
-
     /// <summary>Success while and after a complete walk; otherwise the failure that ended it.</summary>
     public ScmiResult Result { get; private set; }
 
-    /// <summary>Advances to the next protocol id; false at the end or on a failure (see <see cref="Result"/>). Context: thread.</summary>
-    public bool MoveNext()
+    /// <summary>The next protocol id; false at the end or on a failure (see <see cref="Result"/>). Context: thread.</summary>
+    public bool TryGetNext(out byte protocol)
     {
+        protocol = 0;
         if (!Result.IsSuccess)
             return false;
         if (_pageIndex == _pageCount)
@@ -54,7 +51,7 @@ public ref struct BaseProtocolList
         int word = _pageIndex / 4;
         int lane = _pageIndex % 4;
         uint packed = BinaryPrimitives.ReadUInt32LittleEndian(_page.Slice(4 + 4 * word));
-        Current = (byte)(packed >> (8 * lane));
+        protocol = (byte)(packed >> (8 * lane));
         _pageIndex++;
         _listed++;
         return true;

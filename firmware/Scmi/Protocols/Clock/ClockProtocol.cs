@@ -15,8 +15,8 @@ public sealed class ClockProtocol : ScmiProtocolClient
     private const uint EnabledBit = 1u << 0;
     private const uint AsyncFlag = 1u << 0;
     private const uint IgnoreDelayedResponseFlag = 1u << 1;
-    private const int AttributesReplyBytes = 4 + ScmiNameField.ShortSize;
-    private const int NameGetReplyBytes = 4 + ScmiNameField.ExtendedSize;
+    private const int AttributesReplyBytes = 4 + ScmiNames.ShortNameBytes;
+    private const int NameGetReplyBytes = 4 + ScmiNames.ExtendedNameBytes;
     private const int RateSetCompleteBytes = 12;
 
     /// <summary>A client of the clock protocol on <paramref name="agent"/>. Context: thread, before the heap is sealed.</summary>
@@ -60,7 +60,7 @@ public sealed class ClockProtocol : ScmiProtocolClient
             return result;
         var reader = new ScmiPayloadReader(reply.Slice(0, length));
         reader.TryReadUInt32(out uint word);
-        reader.TryReadBytes(ScmiNameField.ShortSize, out ReadOnlySpan<byte> shortName);
+        reader.TryReadBytes(ScmiNames.ShortNameBytes, out ReadOnlySpan<byte> shortName);
         // SCMI DEN0056E §4.6.2.4: clock_enable_latency follows the name from version 2.0 on; absent means unknown.
         reader.TryReadUInt32(out uint latency);
         attributes.Enabled = (word & EnabledBit) != 0;
@@ -70,13 +70,7 @@ public sealed class ClockProtocol : ScmiProtocolClient
         attributes.EnableLatencyMicroseconds = latency;
         if (attributes.HasExtendedName)
             return GetExtendedName(clockId, name, out nameLength);
-        nameLength = ScmiNameField.Copy(shortName, name);
-        if (nameLength < 0)
-        {
-            nameLength = 0;
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        }
-        return default;
+        return ScmiNames.Copy(shortName, name, out nameLength);
     }
 
     /// <summary>CLOCK_NAME_GET: the clock's full name (up to 63 bytes) into <paramref name="name"/>. Context: thread.</summary>
@@ -91,11 +85,7 @@ public sealed class ClockProtocol : ScmiProtocolClient
         if (!result.IsSuccess)
             return result;
         // SCMI DEN0056E §4.6.2.10: flags (reserved) then a 64-byte NUL-terminated name.
-        int copied = ScmiNameField.Copy(reply.Slice(4, ScmiNameField.ExtendedSize), name);
-        if (copied < 0)
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        nameLength = copied;
-        return default;
+        return ScmiNames.Copy(reply.Slice(4, ScmiNames.ExtendedNameBytes), name, out nameLength);
     }
 
     /// <summary>

@@ -12,8 +12,8 @@ public sealed class PerformanceProtocol : ScmiProtocolClient
     /// <summary>The newest version this client speaks.</summary>
     public static readonly ScmiProtocolVersion HighestSupported = new ScmiProtocolVersion(3, 0);
 
-    private const int DomainAttributesReplyBytes = 16 + ScmiNameField.ShortSize;
-    private const int NameGetReplyBytes = 4 + ScmiNameField.ExtendedSize;
+    private const int DomainAttributesReplyBytes = 16 + ScmiNames.ShortNameBytes;
+    private const int NameGetReplyBytes = 4 + ScmiNames.ExtendedNameBytes;
 
     /// <summary>A client of the performance protocol on <paramref name="agent"/>. Context: thread, before the heap is sealed.</summary>
     public PerformanceProtocol(ScmiAgent agent)
@@ -58,7 +58,7 @@ public sealed class PerformanceProtocol : ScmiProtocolClient
         reader.TryReadUInt32(out uint rateLimit);
         reader.TryReadUInt32(out attributes.SustainedFrequencyKhz);
         reader.TryReadUInt32(out attributes.SustainedLevel);
-        reader.TryReadBytes(ScmiNameField.ShortSize, out ReadOnlySpan<byte> shortName);
+        reader.TryReadBytes(ScmiNames.ShortNameBytes, out ReadOnlySpan<byte> shortName);
         attributes.CanSetLimits = (word & (1u << 31)) != 0;
         attributes.CanSetLevel = (word & (1u << 30)) != 0;
         attributes.LimitsNotifySupported = (word & (1u << 29)) != 0;
@@ -69,13 +69,7 @@ public sealed class PerformanceProtocol : ScmiProtocolClient
         attributes.RateLimitMicroseconds = rateLimit & 0xF_FFFF;
         if (attributes.HasExtendedName)
             return GetExtendedName(domainId, name, out nameLength);
-        nameLength = ScmiNameField.Copy(shortName, name);
-        if (nameLength < 0)
-        {
-            nameLength = 0;
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        }
-        return default;
+        return ScmiNames.Copy(shortName, name, out nameLength);
     }
 
     /// <summary>PERFORMANCE_DOMAIN_NAME_GET: the domain's full name (up to 63 bytes). Context: thread.</summary>
@@ -89,11 +83,7 @@ public sealed class PerformanceProtocol : ScmiProtocolClient
         if (!result.IsSuccess)
             return result;
         // SCMI DEN0056E §4.5.3.12: flags (reserved), then the 64-byte NUL-terminated name.
-        int copied = ScmiNameField.Copy(reply.Slice(4, ScmiNameField.ExtendedSize), name);
-        if (copied < 0)
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        nameLength = copied;
-        return default;
+        return ScmiNames.Copy(reply.Slice(4, ScmiNames.ExtendedNameBytes), name, out nameLength);
     }
 
     /// <summary>

@@ -60,14 +60,8 @@ public sealed class PowerCappingProtocol : ScmiProtocolClient
     }
 
     /// <summary>POWERCAP_DOMAIN_NAME_GET: the extended name (NOT_SUPPORTED when the short one is whole). Context: thread.</summary>
-    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length)
-    {
-        length = 0;
-        Span<byte> parameters = stackalloc byte[4];
-        Span<byte> reply = stackalloc byte[ScmiNames.NameGetReplyBytes];
-        ScmiResult result = Invoke(PowerCappingMessages.DomainNameGet, ScmiNames.Word(parameters, domain), reply, out int replyLength, 4);
-        return result.IsSuccess ? ScmiNames.CopyExtended(reply, replyLength, name, out length) : result;
-    }
+    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length) =>
+        InvokeDomainName(PowerCappingMessages.DomainNameGet, domain, name, out length);
 
     /// <summary>The domain's full name: the short one, or the extended one when the attributes say so. Context: thread.</summary>
     public ScmiResult GetName(uint domain, Span<byte> name, out int length)

@@ -36,26 +36,15 @@ public sealed class PowerDomainProtocol : ScmiProtocolClient
     /// <summary>POWER_DOMAIN_ATTRIBUTES: the domain's flags and its 16-byte name into <paramref name="name"/>. Context: thread.</summary>
     public ScmiResult GetAttributes(uint domain, out PowerDomainAttributes attributes, Span<byte> name, out int nameLength)
     {
-        attributes = default;
-        nameLength = 0;
-        Span<byte> parameters = stackalloc byte[4];
-        Span<byte> reply = stackalloc byte[4 + ScmiNames.ShortNameBytes];
-        ScmiResult result = Invoke(PowerDomainMessages.DomainAttributes, ScmiNames.Word(parameters, domain), reply, out _, reply.Length);
-        if (!result.IsSuccess)
-            return result;
-        attributes = new PowerDomainAttributes(BinaryPrimitives.ReadUInt32LittleEndian(reply));
-        return ScmiNames.Copy(reply.Slice(4), name, out nameLength);
+        Span<byte> words = stackalloc byte[4];
+        ScmiResult result = InvokeDomainAttributes(PowerDomainMessages.DomainAttributes, domain, words, name, out nameLength);
+        attributes = new PowerDomainAttributes(BinaryPrimitives.ReadUInt32LittleEndian(words));
+        return result;
     }
 
     /// <summary>POWER_DOMAIN_NAME_GET: the extended name (NOT_SUPPORTED when the short one is whole). Context: thread.</summary>
-    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length)
-    {
-        length = 0;
-        Span<byte> parameters = stackalloc byte[4];
-        Span<byte> reply = stackalloc byte[ScmiNames.NameGetReplyBytes];
-        ScmiResult result = Invoke(PowerDomainMessages.DomainNameGet, ScmiNames.Word(parameters, domain), reply, out int replyLength, 4);
-        return result.IsSuccess ? ScmiNames.CopyExtended(reply, replyLength, name, out length) : result;
-    }
+    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length) =>
+        InvokeDomainName(PowerDomainMessages.DomainNameGet, domain, name, out length);
 
     /// <summary>The domain's full name: the attributes' short name, or the extended one when the attributes say so. Context: thread.</summary>
     public ScmiResult GetName(uint domain, Span<byte> name, out int length)

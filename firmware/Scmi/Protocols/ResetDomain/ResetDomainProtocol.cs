@@ -37,26 +37,15 @@ public sealed class ResetDomainProtocol : ScmiProtocolClient
     /// <summary>RESET_DOMAIN_ATTRIBUTES: flags, latency and the 16-byte name into <paramref name="name"/>. Context: thread.</summary>
     public ScmiResult GetAttributes(uint domain, out ResetDomainAttributes attributes, Span<byte> name, out int nameLength)
     {
-        attributes = default;
-        nameLength = 0;
-        Span<byte> parameters = stackalloc byte[4];
-        Span<byte> reply = stackalloc byte[8 + ScmiNames.ShortNameBytes];
-        ScmiResult result = Invoke(ResetDomainMessages.DomainAttributes, ScmiNames.Word(parameters, domain), reply, out _, reply.Length);
-        if (!result.IsSuccess)
-            return result;
-        attributes = new ResetDomainAttributes(BinaryPrimitives.ReadUInt32LittleEndian(reply), BinaryPrimitives.ReadUInt32LittleEndian(reply.Slice(4)));
-        return ScmiNames.Copy(reply.Slice(8), name, out nameLength);
+        Span<byte> words = stackalloc byte[8];
+        ScmiResult result = InvokeDomainAttributes(ResetDomainMessages.DomainAttributes, domain, words, name, out nameLength);
+        attributes = new ResetDomainAttributes(BinaryPrimitives.ReadUInt32LittleEndian(words), BinaryPrimitives.ReadUInt32LittleEndian(words.Slice(4)));
+        return result;
     }
 
     /// <summary>RESET_DOMAIN_NAME_GET: the extended name (NOT_SUPPORTED when the short one is whole). Context: thread.</summary>
-    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length)
-    {
-        length = 0;
-        Span<byte> parameters = stackalloc byte[4];
-        Span<byte> reply = stackalloc byte[ScmiNames.NameGetReplyBytes];
-        ScmiResult result = Invoke(ResetDomainMessages.DomainNameGet, ScmiNames.Word(parameters, domain), reply, out int replyLength, 4);
-        return result.IsSuccess ? ScmiNames.CopyExtended(reply, replyLength, name, out length) : result;
-    }
+    public ScmiResult GetExtendedName(uint domain, Span<byte> name, out int length) =>
+        InvokeDomainName(ResetDomainMessages.DomainNameGet, domain, name, out length);
 
     /// <summary>The domain's full name: the short one, or the extended one when the attributes say so. Context: thread.</summary>
     public ScmiResult GetName(uint domain, Span<byte> name, out int length)

@@ -9,37 +9,29 @@ namespace Scmi.Protocols;
 /// </summary>
 public ref struct SensorDescriptorEnumerator
 {
-    private const int BaseBytes = 12 + ScmiNameField.ShortSize;
+    private const int BaseBytes = 12 + ScmiNames.ShortNameBytes;
     private const int PowerBytes = 4;
     private const int ScalarBytes = 20;
 
     private readonly SensorProtocol _client;
-    private readonly Span<byte> _page;
-    private int _pageLength;
-    private int _offset;
-    private ScmiPageCursor _cursor;
-    private ScmiResult _result;
+    private ScmiPageWalk _walk;
 
     internal SensorDescriptorEnumerator(SensorProtocol client, Span<byte> page)
     {
         _client = client;
-        _page = page;
-        _pageLength = 0;
-        _offset = 0;
-        _cursor = default;
-        _result = default;
+        _walk = new ScmiPageWalk(page);
     }
 
     /// <summary>Why the walk stopped: success at the end of the list, otherwise the failure.</summary>
-    public readonly ScmiResult Result => _result;
+    public readonly ScmiResult Result => _walk.Result;
 
     /// <summary>Sensors in the list, from the first reply.</summary>
-    public readonly uint Count => _cursor.Total;
+    public readonly uint Count => _walk.Total;
 
     internal ScmiResult Start()
     {
-        _result = FetchPage();
-        return _result;
+        FetchPage();
+        return _walk.Result;
     }
 
     /// <summary>
@@ -50,21 +42,15 @@ public ref struct SensorDescriptorEnumerator
     {
         descriptor = default;
         nameLength = 0;
-        if (!_result.IsSuccess || _cursor.AtEnd)
+        if (_walk.Ended || (_walk.NeedsPage && !FetchPage()))
             return false;
-        if (_cursor.NeedsPage)
-        {
-            _result = FetchPage();
-            if (!_result.IsSuccess)
-                return false;
-        }
-        var reader = new ScmiPayloadReader(_page.Slice(_offset, _pageLength - _offset));
+        ScmiPayloadReader reader = _walk.Entry;
         if (reader.Remaining < BaseBytes)
-            return Fail(ScmiAgentError.ReplyInvalid);
+            return _walk.Fail(ScmiAgentError.ReplyInvalid);
         reader.TryReadUInt32(out uint id);
         reader.TryReadUInt32(out uint low);
         reader.TryReadUInt32(out uint high);
-        reader.TryReadBytes(ScmiNameField.ShortSize, out ReadOnlySpan<byte> shortName);
+        reader.TryReadBytes(ScmiNames.ShortNameBytes, out ReadOnlySpan<byte> shortName);
         descriptor.Id = id;
         descriptor.AsyncReadSupported = (low & (1u << 31)) != 0;
         descriptor.ContinuousUpdateNotifySupported = (low & (1u << 30)) != 0;
@@ -82,7 +68,7 @@ public ref struct SensorDescriptorEnumerator
             // Power always follows with extended attributes; resolution and range only for scalar sensors (axes have their own).
             int needed = PowerBytes + (descriptor.AxisCount == 0 ? ScalarBytes : 0);
             if (reader.Remaining < needed)
-                return Fail(ScmiAgentError.ReplyInvalid);
+                return _walk.Fail(ScmiAgentError.ReplyInvalid);
             reader.TryReadUInt32(out descriptor.PowerMicrowatts);
             if (descriptor.AxisCount == 0)
             {
@@ -96,40 +82,18 @@ public ref struct SensorDescriptorEnumerator
                 descriptor.HasRange = true;
             }
         }
-        _offset += reader.Offset;
-        _cursor.Position++;
+        _walk.Advance(reader.Offset);
         if (descriptor.HasExtendedName)
-        {
-            _result = _client.GetExtendedName(id, name, out nameLength);
-            return _result.IsSuccess;
-        }
-        nameLength = ScmiNameField.Copy(shortName, name);
-        if (nameLength < 0)
-        {
-            nameLength = 0;
-            return Fail(ScmiAgentError.ReplyInvalid);
-        }
+            return _walk.Finish(_client.GetExtendedName(id, name, out nameLength));
+        if (!ScmiNames.Copy(shortName, name, out nameLength).IsSuccess)
+            return _walk.Fail(ScmiAgentError.ReplyInvalid);
         return true;
     }
 
-    private bool Fail(ScmiAgentError error)
+    private bool FetchPage()
     {
-        _result = ScmiResult.FromAgent(error);
-        return false;
-    }
-
-    private ScmiResult FetchPage()
-    {
-        ScmiResult result = _client.DescriptionPage(_cursor.NextIndex, _page, out int length);
-        if (!result.IsSuccess)
-            return result;
-        var reader = new ScmiPayloadReader(_page.Slice(0, length));
-        reader.TryReadUInt32(out uint flags);
+        ScmiResult result = _client.DescriptionPage(_walk.NextIndex, _walk.Page, out int length);
         // SCMI DEN0056E §4.7.2.3: num_sensor_flags bits 11:0 returned, bits 31:16 remaining.
-        if (!_cursor.Accept(flags & 0xFFF, flags >> 16))
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        _pageLength = length;
-        _offset = 4;
-        return default;
+        return _walk.Accept(result, length, 0xFFF, 16);
     }
 }

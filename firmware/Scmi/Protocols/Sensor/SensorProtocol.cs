@@ -13,8 +13,8 @@ public sealed class SensorProtocol : ScmiProtocolClient
     public static readonly ScmiProtocolVersion HighestSupported = new ScmiProtocolVersion(3, 0);
 
     private const uint AsyncFlag = 1u << 0;
-    private const int NameGetReplyBytes = 4 + ScmiNameField.ExtendedSize;
-    private const int AxisNameEntryBytes = 4 + ScmiNameField.ExtendedSize;
+    private const int NameGetReplyBytes = 4 + ScmiNames.ExtendedNameBytes;
+    private const int AxisNameEntryBytes = 4 + ScmiNames.ExtendedNameBytes;
 
     /// <summary>A client of the sensor protocol on <paramref name="agent"/>. Context: thread, before the heap is sealed.</summary>
     public SensorProtocol(ScmiAgent agent)
@@ -87,11 +87,7 @@ public sealed class SensorProtocol : ScmiProtocolClient
         if (!result.IsSuccess)
             return result;
         // SCMI DEN0056E §4.7.2.12: flags (reserved), then the 64-byte NUL-terminated name.
-        int copied = ScmiNameField.Copy(reply.Slice(4, ScmiNameField.ExtendedSize), name);
-        if (copied < 0)
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        nameLength = copied;
-        return default;
+        return ScmiNames.Copy(reply.Slice(4, ScmiNames.ExtendedNameBytes), name, out nameLength);
     }
 
     /// <summary>SENSOR_AXIS_NAME_GET from <paramref name="axisId"/>: that axis' full name into <paramref name="name"/>. Context: thread.</summary>
@@ -106,15 +102,11 @@ public sealed class SensorProtocol : ScmiProtocolClient
         reader.TryReadUInt32(out uint flags);
         // SCMI DEN0056E §4.7.2.13: num_axis_flags bits 5:0 returned; each entry is axis_id then a 64-byte name.
         if ((flags & 0x3F) == 0 || !reader.TryReadUInt32(out uint returnedAxis) || returnedAxis != axisId
-            || !reader.TryReadBytes(ScmiNameField.ExtendedSize, out ReadOnlySpan<byte> field))
+            || !reader.TryReadBytes(ScmiNames.ExtendedNameBytes, out ReadOnlySpan<byte> field))
         {
             return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
         }
-        int copied = ScmiNameField.Copy(field, name);
-        if (copied < 0)
-            return ScmiResult.FromAgent(ScmiAgentError.ReplyInvalid);
-        nameLength = copied;
-        return default;
+        return ScmiNames.Copy(field, name, out nameLength);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Scmi.Protocols;
 /// <summary>
 /// Enumerates a domain's levels in microvolts. A discrete list is fetched a page at a time into the
 /// caller's span; a linear range (lowest, highest, step) comes in one reply and its levels are computed.
-/// After the first <see cref="MoveNext"/>, <see cref="IsRange"/> tells which. A failure ends the walk and
+/// After the first <see cref="TryGetNext"/>, <see cref="IsRange"/> tells which. A failure ends the walk and
 /// stays in <see cref="Result"/>.
 /// </summary>
 public ref struct VoltageLevelList
@@ -34,14 +34,10 @@ public ref struct VoltageLevelList
         _index = 0;
         _total = 0;
         _fetched = false;
-        Current = 0;
         IsRange = false;
         Lowest = Highest = Step = 0;
         Result = page.Length < 16 ? ScmiResult.FromAgent(ScmiAgentError.InvalidArgument) : default;
     }
-
-    /// <summary>The level <see cref="MoveNext"/> answered, in microvolts.</summary>
-    public int Current { get; private set; }
 
     /// <summary>True when the platform described a linear range (<see cref="Lowest"/>, <see cref="Highest"/>, <see cref="Step"/>).</summary>
     public bool IsRange { get; private set; }
@@ -55,15 +51,16 @@ public ref struct VoltageLevelList
     /// <summary>The range's step.</summary>
     public int Step { get; private set; }
 
-    /// <summary>Number of levels (known after the first <see cref="MoveNext"/>).</summary>
+    /// <summary>Number of levels (known after the first <see cref="TryGetNext"/>).</summary>
     public uint Count => _total;
 
     /// <summary>Success while and after a complete walk; otherwise the failure that ended it.</summary>
     public ScmiResult Result { get; private set; }
 
-    /// <summary>Advances to the next level; false at the end or on a failure (see <see cref="Result"/>). Context: thread.</summary>
-    public bool MoveNext()
+    /// <summary>The next level in microvolts; false at the end or on a failure (see <see cref="Result"/>). Context: thread.</summary>
+    public bool TryGetNext(out int microvolts)
     {
+        microvolts = 0;
         if (!Result.IsSuccess)
             return false;
         if (!_fetched || (!IsRange && _pageIndex == _pageCount && _index < _total))
@@ -75,11 +72,11 @@ public ref struct VoltageLevelList
             return false;
         if (IsRange)
         {
-            Current = (int)(Lowest + (long)Step * _index);
+            microvolts = (int)(Lowest + (long)Step * _index);
         }
         else
         {
-            Current = BinaryPrimitives.ReadInt32LittleEndian(_page.Slice(4 + 4 * _pageIndex));
+            microvolts = BinaryPrimitives.ReadInt32LittleEndian(_page.Slice(4 + 4 * _pageIndex));
             _pageIndex++;
         }
         _index++;
