@@ -74,6 +74,36 @@ public class BenchOutputTests
         Assert.Empty(BenchOutputParser.PlatformLine("SCMI platform queue service, 2 CPUs, .NET 10.0.4; 200000 requests per scenario"));
     }
 
+    [Fact]
+    public void A_platform_report_line_with_p90_and_allocation_gives_those_figures_too()
+    {
+        const string line = "in-process, SCMI model (base), 1 per kick          200000 req    1,104,233 req/s   p50     0.71 us   p90     0.88 us   p99     2.10 us   max   10020.0 us   alloc      0.0 B/req";
+        Assert.Equal(
+            [
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.rate", 1104233, "requests/s"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p50", 0.71, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p90", 0.88, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p99", 2.10, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.max", 10020.0, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.alloc", 0.0, "bytes/request"),
+            ],
+            BenchOutputParser.PlatformLine(line));
+    }
+
+    [Fact]
+    public void A_platform_split_line_gives_the_stage_median_and_mean()
+    {
+        const string line = "split frontend: kick eventfd write                    p50     1.20 us   mean     1.43 us";
+        Assert.Equal(
+            [
+                new BenchFigure("platform", "platform.split.frontend_kick_eventfd_write.p50", 1.20, "us"),
+                new BenchFigure("platform", "platform.split.frontend_kick_eventfd_write.mean", 1.43, "us"),
+            ],
+            BenchOutputParser.PlatformSplitLine(line));
+        Assert.Empty(BenchOutputParser.PlatformSplitLine("in-process, SCMI model (base), 1 per kick   200000 req   1 req/s   p50 1 us   p99 1 us   max 1 us"));
+        Assert.Empty(BenchOutputParser.PlatformLine(line));
+    }
+
     private static BenchResults Sample()
     {
         var results = new BenchResults(quick: true, DateTimeOffset.Parse("2026-12-03T01:37:40Z"), "2 CPUs, QEMU 10.0.2");

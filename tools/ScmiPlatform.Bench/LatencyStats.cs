@@ -9,6 +9,9 @@ public sealed class LatencyStats(int capacity)
     private readonly long[] _samples = new long[capacity];
     private int _count;
 
+    /// <summary>Bytes allocated while the samples were taken (the measuring thread, or the process when set so).</summary>
+    public long AllocatedBytes { get; set; }
+
     public void Add(long ticks) => _samples[_count++] = ticks;
 
     public double Percentile(double p)
@@ -19,7 +22,8 @@ public sealed class LatencyStats(int capacity)
         return sorted[index] * 1e6 / Stopwatch.Frequency;
     }
 
-    /// <summary>One report line: requests, rate, p50/p99/max in microseconds.</summary>
+    /// <summary>One report line: requests, rate, p50/p90/p99/max in microseconds, bytes allocated per request.</summary>
     public string Report(string name, TimeSpan elapsed, int requests) =>
-        $"{name,-46} {requests,9} req {requests / elapsed.TotalSeconds,12:N0} req/s   p50 {Percentile(50),8:F2} us   p99 {Percentile(99),8:F2} us   max {Percentile(100),9:F1} us";
+        $"{name,-46} {requests,9} req {requests / elapsed.TotalSeconds,12:N0} req/s   p50 {Percentile(50),8:F2} us   p90 {Percentile(90),8:F2} us" +
+        $"   p99 {Percentile(99),8:F2} us   max {Percentile(100),9:F1} us   alloc {(double)AllocatedBytes / requests,8:F1} B/req";
 }
