@@ -75,9 +75,9 @@ public class BenchOutputTests
     }
 
     [Fact]
-    public void A_platform_report_line_with_p90_and_allocation_gives_those_figures_too()
+    public void A_platform_report_line_with_p90_allocation_and_cpu_rate_gives_those_figures_too()
     {
-        const string line = "in-process, SCMI model (base), 1 per kick          200000 req    1,104,233 req/s   p50     0.71 us   p90     0.88 us   p99     2.10 us   max   10020.0 us   alloc      0.0 B/req";
+        const string line = "in-process, SCMI model (base), 1 per kick          200000 req    1,104,233 req/s   p50     0.71 us   p90     0.88 us   p99     2.10 us   max   10020.0 us   alloc      0.0 B/req   cpu    1,250,000 req/s";
         Assert.Equal(
             [
                 new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.rate", 1104233, "requests/s"),
@@ -86,6 +86,7 @@ public class BenchOutputTests
                 new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p99", 2.10, "us"),
                 new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.max", 10020.0, "us"),
                 new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.alloc", 0.0, "bytes/request"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.cpu_rate", 1250000, "requests/CPU-s"),
             ],
             BenchOutputParser.PlatformLine(line));
     }

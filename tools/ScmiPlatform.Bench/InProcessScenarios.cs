@@ -23,6 +23,7 @@ public static class InProcessScenarios
         for (int i = 0; i < 2000; i++)
             driver.TransactInto(messages[i % messages.Length], reply); // warm up the JIT
         long allocated = GC.GetAllocatedBytesForCurrentThread();
+        double cpu = CpuClock.ThreadSeconds();
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < requests; i++)
         {
@@ -32,6 +33,7 @@ public static class InProcessScenarios
         }
         clock.Stop();
         stats.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        stats.CpuSeconds = CpuClock.ThreadSeconds() - cpu;
         return stats.Report(name, clock.Elapsed, requests);
     }
 
@@ -44,6 +46,7 @@ public static class InProcessScenarios
         int rounds = requests / batch;
         var stats = new LatencyStats(rounds);
         long allocated = GC.GetAllocatedBytesForCurrentThread();
+        double cpu = CpuClock.ThreadSeconds();
         var clock = Stopwatch.StartNew();
         for (int r = 0; r < rounds; r++)
         {
@@ -63,6 +66,7 @@ public static class InProcessScenarios
         }
         clock.Stop();
         stats.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        stats.CpuSeconds = CpuClock.ThreadSeconds() - cpu;
         return stats.Report(name, clock.Elapsed, rounds * batch);
     }
 

@@ -41,6 +41,7 @@ public static class VhostUserScenario
             var stats = new LatencyStats(requests);
             // Both threads count here: the server's as much as this one's.
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            double cpu = CpuClock.ProcessSeconds();
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < requests; i++)
             {
@@ -50,6 +51,7 @@ public static class VhostUserScenario
             }
             clock.Stop();
             stats.AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            stats.CpuSeconds = CpuClock.ProcessSeconds() - cpu;
             return stats.Report(name, clock.Elapsed, requests);
         }
         finally

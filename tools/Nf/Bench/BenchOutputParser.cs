@@ -62,7 +62,8 @@ public static partial class BenchOutputParser
 
     /// <summary>
     /// One scmi-platform-bench report line (tools/ScmiPlatform.Bench/LatencyStats.cs):
-    /// "NAME  N req  R req/s   p50 X us   p90 X us   p99 Y us   max Z us   alloc A B/req" (p90 and alloc optional).
+    /// "NAME  N req  R req/s   p50 X us   p90 X us   p99 Y us   max Z us   alloc A B/req   cpu C req/s" (p90, alloc and
+    /// cpu optional: lines of older benchmarks parse too).
     /// Empty for any other line.
     /// </summary>
     public static IReadOnlyList<BenchFigure> PlatformLine(string line)
@@ -82,6 +83,8 @@ public static partial class BenchOutputParser
         figures.Add(new("platform", $"platform.{scenario}.max", Number(m.Groups["max"].Value), "us"));
         if (m.Groups["alloc"].Success)
             figures.Add(new("platform", $"platform.{scenario}.alloc", Number(m.Groups["alloc"].Value), "bytes/request"));
+        if (m.Groups["cpu"].Success)
+            figures.Add(new("platform", $"platform.{scenario}.cpu_rate", Number(m.Groups["cpu"].Value), "requests/CPU-s"));
         return figures;
     }
 
@@ -114,7 +117,7 @@ public static partial class BenchOutputParser
     [GeneratedRegex(@"stack (?<name>[a-z]+): (?<used>\d+) of (?<size>\d+) bytes used")]
     private static partial Regex StackHighWater();
 
-    [GeneratedRegex(@"^(?<name>.+?)\s+(?<count>\d+) req\s+(?<rate>[\d,.]+) req/s\s+p50\s+(?<p50>[\d.]+) us\s+(?:p90\s+(?<p90>[\d.]+) us\s+)?p99\s+(?<p99>[\d.]+) us\s+max\s+(?<max>[\d.]+) us(?:\s+alloc\s+(?<alloc>[\d.]+) B/req)?")]
+    [GeneratedRegex(@"^(?<name>.+?)\s+(?<count>\d+) req\s+(?<rate>[\d,.]+) req/s\s+p50\s+(?<p50>[\d.]+) us\s+(?:p90\s+(?<p90>[\d.]+) us\s+)?p99\s+(?<p99>[\d.]+) us\s+max\s+(?<max>[\d.]+) us(?:\s+alloc\s+(?<alloc>[\d.]+) B/req)?(?:\s+cpu\s+(?<cpu>[\d,.]+) req/s)?")]
     private static partial Regex PlatformReport();
 
     [GeneratedRegex(@"^split\s+(?<stage>.+?)\s+p50\s+(?<p50>[\d.]+) us\s+mean\s+(?<mean>[\d.]+) us")]
