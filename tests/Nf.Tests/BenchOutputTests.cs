@@ -135,6 +135,37 @@ public class BenchOutputTests
         Assert.Equal(5, lines.Count);
     }
 
+    [Fact]
+    public void A_platform_report_line_with_p90_allocation_and_cpu_rate_gives_those_figures_too()
+    {
+        const string line = "in-process, SCMI model (base), 1 per kick          200000 req    1,104,233 req/s   p50     0.71 us   p90     0.88 us   p99     2.10 us   max   10020.0 us   alloc      0.0 B/req   cpu    1,250,000 req/s";
+        Assert.Equal(
+            [
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.rate", 1104233, "requests/s"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p50", 0.71, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p90", 0.88, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.p99", 2.10, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.max", 10020.0, "us"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.alloc", 0.0, "bytes/request"),
+                new BenchFigure("platform", "platform.in_process_scmi_model_base_1_per_kick.cpu_rate", 1250000, "requests/CPU-s"),
+            ],
+            BenchOutputParser.PlatformLine(line));
+    }
+
+    [Fact]
+    public void A_platform_split_line_gives_the_stage_median_and_mean()
+    {
+        const string line = "split frontend: kick eventfd write                    p50     1.20 us   mean     1.43 us";
+        Assert.Equal(
+            [
+                new BenchFigure("platform", "platform.split.frontend_kick_eventfd_write.p50", 1.20, "us"),
+                new BenchFigure("platform", "platform.split.frontend_kick_eventfd_write.mean", 1.43, "us"),
+            ],
+            BenchOutputParser.PlatformSplitLine(line));
+        Assert.Empty(BenchOutputParser.PlatformSplitLine("in-process, SCMI model (base), 1 per kick   200000 req   1 req/s   p50 1 us   p99 1 us   max 1 us"));
+        Assert.Empty(BenchOutputParser.PlatformLine(line));
+    }
+
     private static BenchResults Sample()
     {
         var results = new BenchResults(quick: true, DateTimeOffset.Parse("2026-12-03T01:37:40Z"), "2 CPUs, QEMU 10.0.2");

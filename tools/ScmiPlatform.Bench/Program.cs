@@ -20,4 +20,7 @@ Console.WriteLine(InProcessScenarios.Batched("in-process, NOT_SUPPORTED model, 3
 Console.WriteLine(InProcessScenarios.OneAtATime("in-process, SCMI model (base), 1 per kick", RealModel(), requests));
 Console.WriteLine(InProcessScenarios.Batched("in-process, SCMI model (base), 32 per kick", RealModel(), requests, 32));
 Console.WriteLine(VhostUserScenario.Run("vhost-user socket+eventfds, SCMI model, 1/kick", RealModel(), Math.Min(requests, 50_000)));
+Console.WriteLine("where a vhost-user round trip (SCMI model, 1/kick) spends its time, stage by stage, then the syscalls alone:");
+foreach (string line in VhostUserBreakdown.Run(RealModel(), Math.Min(requests, 50_000)))
+    Console.WriteLine(line);
 return 0;

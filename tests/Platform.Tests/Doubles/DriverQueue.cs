@@ -24,6 +24,7 @@ public sealed class DriverQueue
     private readonly ulong _buffers;
     private readonly ulong _indirectTables;
     private readonly ulong _indirectBuffers;
+    private readonly ChainRecord?[] _requestRecords;
     private ushort _lastSeenUsed;
 
     private sealed record ChainRecord(ushort[] Descriptors, (ulong Address, int Length)[] Writable);
@@ -40,6 +41,7 @@ public sealed class DriverQueue
         _buffers = ram.Allocate((ulong)(size * BufferBytes));
         _indirectTables = ram.Allocate((ulong)(size * MaxIndirectEntries * SplitRingLayout.DescriptorSize));
         _indirectBuffers = ram.Allocate((ulong)(size * MaxIndirectEntries * BufferBytes));
+        _requestRecords = new ChainRecord?[size];
         for (int i = size - 1; i >= 0; i--)
             _free.Push((ushort)i);
     }
@@ -94,6 +96,34 @@ public sealed class DriverQueue
         _inFlight[descriptors[0]] = new ChainRecord(descriptors, writable.ToArray());
         MakeAvailable(descriptors[0]);
         return descriptors[0];
+    }
+
+    /// <summary>
+    /// <see cref="AddChain"/> for the common cmdq shape (one readable request, one writable reply area) without
+    /// allocating: the chain's record is kept per head and reused, so a benchmark or an allocation test measures
+    /// the device, not this double.
+    /// </summary>
+    public ushort AddRequest(ReadOnlySpan<byte> request, int replyCapacity)
+    {
+        if (_free.Count < 2)
+            throw new InvalidOperationException($"need 2 descriptors, {_free.Count} free");
+        if (request.Length == 0 || request.Length > BufferBytes || replyCapacity <= 0 || replyCapacity > BufferBytes)
+            throw new ArgumentOutOfRangeException(nameof(request), $"buffers are 1 to {BufferBytes} bytes in this double");
+        ushort head = _free.Pop();
+        ushort tail = _free.Pop();
+        ulong requestBuffer = BufferOf(head);
+        ulong replyBuffer = BufferOf(tail);
+        request.CopyTo(_ram.At(requestBuffer, request.Length));
+        _ram.At(replyBuffer, replyCapacity).Fill(0xEE);
+        WriteDescriptor(head, requestBuffer, (uint)request.Length, DescriptorFlags.Next, tail);
+        WriteDescriptor(tail, replyBuffer, (uint)replyCapacity, DescriptorFlags.Write, 0);
+        ChainRecord record = _requestRecords[head] ??= new ChainRecord(new ushort[2], new (ulong, int)[1]);
+        record.Descriptors[0] = head;
+        record.Descriptors[1] = tail;
+        record.Writable[0] = (replyBuffer, replyCapacity);
+        _inFlight[head] = record;
+        MakeAvailable(head);
+        return head;
     }
 
     /// <summary>Adds a chain through one indirect descriptor (VIRTIO_F_INDIRECT_DESC) and makes it available.</summary>
@@ -243,5 +273,22 @@ public sealed class DriverQueue
                 break;
         }
         return reply.ToArray();
+    }
+
+    /// <summary><see cref="ReadReply(uint, uint)"/> into <paramref name="destination"/> without allocating; returns the bytes copied.</summary>
+    public int ReadReply(uint head, uint length, Span<byte> destination)
+    {
+        if (!_lastWritable.TryGetValue(head, out var writable))
+            return 0;
+        int copied = 0;
+        foreach ((ulong address, int bufferLength) in writable)
+        {
+            int take = (int)Math.Min(Math.Min((uint)bufferLength, length - (uint)copied), (uint)(destination.Length - copied));
+            _ram.At(address, take).CopyTo(destination[copied..]);
+            copied += take;
+            if (copied == length || copied == destination.Length)
+                break;
+        }
+        return copied;
     }
 }

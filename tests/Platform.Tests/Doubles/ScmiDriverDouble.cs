@@ -93,6 +93,21 @@ public sealed class ScmiDriverDouble : IDisposable
         return reply;
     }
 
+    /// <summary>
+    /// <see cref="Transact"/> without allocating in this double: the reply lands in <paramref name="reply"/>
+    /// (its length is the reply area offered) and its length is returned.
+    /// </summary>
+    public int TransactInto(ReadOnlySpan<byte> request, Span<byte> reply)
+    {
+        ushort head = CommandQueue.AddRequest(request, reply.Length);
+        Kick(ScmiVirtioDevice.CommandQueueIndex);
+        if (!CommandQueue.TryTakeUsed(out UsedElement used))
+            throw new InvalidOperationException("the device did not return the chain (model completes later? use Send/TryReceive)");
+        if (used.Id != head)
+            throw new InvalidOperationException($"used element {used.Id} does not match the chain sent ({head})");
+        return CommandQueue.ReadReply(used.Id, used.Length, reply);
+    }
+
     /// <summary>Posts <paramref name="count"/> device-writable eventq buffers and kicks the eventq.</summary>
     public void PostEventBuffers(int count, int bytes = 128)
     {

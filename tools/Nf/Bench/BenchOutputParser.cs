@@ -62,7 +62,9 @@ public static partial class BenchOutputParser
 
     /// <summary>
     /// One scmi-platform-bench report line (tools/ScmiPlatform.Bench/LatencyStats.cs):
-    /// "NAME  N req  R req/s   p50 X us   p99 Y us   max Z us". Empty for any other line.
+    /// "NAME  N req  R req/s   p50 X us   p90 X us   p99 Y us   max Z us   alloc A B/req   cpu C req/s" (p90, alloc and
+    /// cpu optional: lines of older benchmarks parse too).
+    /// Empty for any other line.
     /// </summary>
     public static IReadOnlyList<BenchFigure> PlatformLine(string line)
     {
@@ -70,12 +72,36 @@ public static partial class BenchOutputParser
         if (!m.Success)
             return [];
         string scenario = Slug(m.Groups["name"].Value);
+        var figures = new List<BenchFigure>
+        {
+            new("platform", $"platform.{scenario}.rate", Number(m.Groups["rate"].Value), "requests/s"),
+            new("platform", $"platform.{scenario}.p50", Number(m.Groups["p50"].Value), "us"),
+        };
+        if (m.Groups["p90"].Success)
+            figures.Add(new("platform", $"platform.{scenario}.p90", Number(m.Groups["p90"].Value), "us"));
+        figures.Add(new("platform", $"platform.{scenario}.p99", Number(m.Groups["p99"].Value), "us"));
+        figures.Add(new("platform", $"platform.{scenario}.max", Number(m.Groups["max"].Value), "us"));
+        if (m.Groups["alloc"].Success)
+            figures.Add(new("platform", $"platform.{scenario}.alloc", Number(m.Groups["alloc"].Value), "bytes/request"));
+        if (m.Groups["cpu"].Success)
+            figures.Add(new("platform", $"platform.{scenario}.cpu_rate", Number(m.Groups["cpu"].Value), "requests/CPU-s"));
+        return figures;
+    }
+
+    /// <summary>
+    /// One line of scmi-platform-bench's vhost-user breakdown (tools/ScmiPlatform.Bench/VhostUserBreakdown.cs):
+    /// "split STAGE  p50 X us  mean Y us". Empty for any other line.
+    /// </summary>
+    public static IReadOnlyList<BenchFigure> PlatformSplitLine(string line)
+    {
+        Match m = PlatformSplit().Match(line);
+        if (!m.Success)
+            return [];
+        string stage = Slug(m.Groups["stage"].Value);
         return
         [
-            new BenchFigure("platform", $"platform.{scenario}.rate", Number(m.Groups["rate"].Value), "requests/s"),
-            new BenchFigure("platform", $"platform.{scenario}.p50", Number(m.Groups["p50"].Value), "us"),
-            new BenchFigure("platform", $"platform.{scenario}.p99", Number(m.Groups["p99"].Value), "us"),
-            new BenchFigure("platform", $"platform.{scenario}.max", Number(m.Groups["max"].Value), "us"),
+            new BenchFigure("platform", $"platform.split.{stage}.p50", Number(m.Groups["p50"].Value), "us"),
+            new BenchFigure("platform", $"platform.split.{stage}.mean", Number(m.Groups["mean"].Value), "us"),
         ];
     }
 
@@ -91,8 +117,11 @@ public static partial class BenchOutputParser
     [GeneratedRegex(@"stack (?<name>[a-z]+): (?<used>\d+) of (?<size>\d+) bytes used")]
     private static partial Regex StackHighWater();
 
-    [GeneratedRegex(@"^(?<name>.+?)\s+(?<count>\d+) req\s+(?<rate>[\d,.]+) req/s\s+p50\s+(?<p50>[\d.]+) us\s+p99\s+(?<p99>[\d.]+) us\s+max\s+(?<max>[\d.]+) us")]
+    [GeneratedRegex(@"^(?<name>.+?)\s+(?<count>\d+) req\s+(?<rate>[\d,.]+) req/s\s+p50\s+(?<p50>[\d.]+) us\s+(?:p90\s+(?<p90>[\d.]+) us\s+)?p99\s+(?<p99>[\d.]+) us\s+max\s+(?<max>[\d.]+) us(?:\s+alloc\s+(?<alloc>[\d.]+) B/req)?(?:\s+cpu\s+(?<cpu>[\d,.]+) req/s)?")]
     private static partial Regex PlatformReport();
+
+    [GeneratedRegex(@"^split\s+(?<stage>.+?)\s+p50\s+(?<p50>[\d.]+) us\s+mean\s+(?<mean>[\d.]+) us")]
+    private static partial Regex PlatformSplit();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotKeyCharacters();

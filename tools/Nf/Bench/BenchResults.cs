@@ -237,12 +237,28 @@ public sealed class BenchResults
         {
             md.AppendLine("## Platform (host only, `tools/ScmiPlatform.Bench`)");
             md.AppendLine();
-            Table(md, ["Scenario", "requests/s", "p50 (µs)", "p99 (µs)", "max (µs)"], platform.Select(f =>
+            md.AppendLine("*requests/CPU-s*: requests per second of CPU time the run used (the measuring thread in-process, the whole "
+                + "process over vhost-user): the path's cost, whatever share of a loaded machine the run got.");
+            md.AppendLine();
+            Table(md, ["Scenario", "requests/s", "requests/CPU-s", "p50 (µs)", "p90 (µs)", "p99 (µs)", "max (µs)", "allocated (B/request)"], platform.Select(f =>
             {
                 string scenario = f.Key["platform.".Length..^".rate".Length];
-                return new[] { scenario, Int(f.Value), Fixed(Get("platform", $"platform.{scenario}.p50")),
-                    Fixed(Get("platform", $"platform.{scenario}.p99")), Fixed(Get("platform", $"platform.{scenario}.max")) };
+                return new[] { scenario, Int(f.Value), Int(Get("platform", $"platform.{scenario}.cpu_rate")), Fixed(Get("platform", $"platform.{scenario}.p50")),
+                    Fixed(Get("platform", $"platform.{scenario}.p90")), Fixed(Get("platform", $"platform.{scenario}.p99")),
+                    Fixed(Get("platform", $"platform.{scenario}.max")), Fixed(Get("platform", $"platform.{scenario}.alloc")) };
             }).ToList());
+            var split = _figures.Where(f => f.Run == "platform" && f.Key.StartsWith("platform.split.", StringComparison.Ordinal)
+                && f.Key.EndsWith(".p50", StringComparison.Ordinal)).ToList();
+            if (split.Count > 0)
+            {
+                md.AppendLine("Where one vhost-user round trip (1 per kick) spends its time, stage by stage:");
+                md.AppendLine();
+                Table(md, ["Stage", "p50 (µs)", "mean (µs)"], split.Select(f =>
+                {
+                    string stage = f.Key["platform.split.".Length..^".p50".Length];
+                    return new[] { stage, Fixed(f.Value), Fixed(Get("platform", $"platform.split.{stage}.mean")) };
+                }).ToList());
+            }
         }
 
         md.AppendLine("## Runs");

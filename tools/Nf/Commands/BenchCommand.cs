@@ -195,7 +195,7 @@ public static class BenchCommand
         int figures = 0;
         CommandResult run = await DotnetCommand.RunAsync(layout.Root, [dll, requests.ToString(System.Globalization.CultureInfo.InvariantCulture)], line =>
         {
-            foreach (BenchFigure figure in BenchOutputParser.PlatformLine(line))
+            foreach (BenchFigure figure in BenchOutputParser.PlatformLine(line).Concat(BenchOutputParser.PlatformSplitLine(line)))
             {
                 results.Add(figure);
                 figures++;

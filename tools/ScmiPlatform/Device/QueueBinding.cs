@@ -16,4 +16,22 @@ internal sealed class QueueBinding(int index, SplitVirtqueue queue, IQueueSignal
     public bool Stopped { get; set; }
     /// <summary>The driver's avail idx when this queue was last polled (rings without a kick fd).</summary>
     public ushort? LastPolledAvailIndex { get; set; }
+
+    // One reusable command slot per descriptor head (a head names one chain in flight at a time).
+    private readonly CommandSlot?[] _slots = new CommandSlot?[queue.Size];
+
+    /// <summary>A claimed slot for the chain headed by <paramref name="head"/>: the head's own when it is free, else a fresh one.</summary>
+    public CommandSlot ClaimSlot(ScmiVirtioDevice device, ushort head)
+    {
+        if (head < _slots.Length)
+        {
+            CommandSlot slot = _slots[head] ??= new CommandSlot(device, this);
+            if (slot.TryClaim())
+                return slot;
+        }
+        // The driver offered a head the device still owns (a broken driver) or a head beyond this ring's size.
+        var extra = new CommandSlot(device, this);
+        extra.TryClaim();
+        return extra;
+    }
 }

@@ -63,7 +63,7 @@ public sealed class ScmiVirtioDevice
         get
         {
             lock (_sync)
-                return _features.HasFlag(ScmiFeatures.P2AChannels) && _queues[EventQueueIndex] is not null;
+                return (_features & ScmiFeatures.P2AChannels) != 0 && _queues[EventQueueIndex] is not null;
         }
     }
 
@@ -191,8 +191,8 @@ public sealed class ScmiVirtioDevice
         CommandSlot? slot = null;
         QueueBinding binding;
         ushort head;
-        byte[] request;
-        BufferSegment[] writable;
+        byte[] request = [];
+        BufferSegment[] writable = [];
         ChainDefect defect;
         lock (_sync)
         {
@@ -217,20 +217,26 @@ public sealed class ScmiVirtioDevice
             // virtio 1.3 §5.17.6.1: a cmdq buffer is a device-readable request followed by a device-writable reply area.
             if (defect == ChainDefect.None && (_chain.ReadableBytes == 0 || _chain.WritableBytes == 0))
                 defect = _chain.Defect = ChainDefect.WrongDirection;
-            request = new byte[Math.Min(_chain.ReadableBytes, MaxMessageBytes)];
-            int copied = _chain.CopyReadable(queue.Memory, request);
-            if (copied != request.Length)
-                request = request[..copied];
-            writable = _chain.WritableSegments();
             if (defect == ChainDefect.None)
-                slot = new CommandSlot(this, binding, head, request, writable, (int)_chain.WritableBytes);
+            {
+                slot = binding.ClaimSlot(this, head);
+                slot.Load(queue.Memory, _chain, MaxMessageBytes);
+            }
+            else
+            {
+                request = new byte[Math.Min(_chain.ReadableBytes, MaxMessageBytes)];
+                int copied = _chain.CopyReadable(queue.Memory, request);
+                if (copied != request.Length)
+                    request = request[..copied];
+                writable = _chain.WritableSegments();
+            }
         }
 
         if (slot is not null)
         {
             Counters.CountCommand();
             if (_log.TraceEnabled)
-                _log.Trace($"cmdq: chain {head}: request {request.Length} bytes, reply area {slot.Reply.Length} bytes");
+                _log.Trace($"cmdq: chain {head}: request {slot.Request.Length} bytes, reply area {slot.Reply.Length} bytes");
             try
             {
                 _model.OnCommand(slot);
@@ -263,7 +269,7 @@ public sealed class ScmiVirtioDevice
     }
 
     /// <summary>Writes <paramref name="reply"/> into the chain's writable buffers and returns the chain to the driver.</summary>
-    internal void ReturnChain(QueueBinding binding, ushort head, IReadOnlyList<BufferSegment> writable, ReadOnlySpan<byte> reply)
+    internal void ReturnChain(QueueBinding binding, ushort head, ReadOnlySpan<BufferSegment> writable, ReadOnlySpan<byte> reply)
     {
         lock (_sync)
         {
@@ -290,7 +296,7 @@ public sealed class ScmiVirtioDevice
     {
         lock (_sync)
         {
-            if (!_features.HasFlag(ScmiFeatures.P2AChannels) || _queues[EventQueueIndex] is not { } binding)
+            if ((_features & ScmiFeatures.P2AChannels) == 0 || _queues[EventQueueIndex] is not { } binding)
                 return false;
             SplitVirtqueue queue = binding.Queue;
             while (true)
@@ -333,7 +339,7 @@ public sealed class ScmiVirtioDevice
                             continue;
                         }
                         queue.Advance();
-                        int written = DescriptorChain.CopyToWritable(queue.Memory, _chain.Segments, message);
+                        int written = DescriptorChain.CopyToWritable(queue.Memory, _chain.SegmentSpan, message);
                         Publish(binding, head, written);
                         Counters.CountEventDelivered();
                         if (_log.TraceEnabled)

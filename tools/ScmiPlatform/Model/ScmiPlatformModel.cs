@@ -37,6 +37,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private int _malformed;
     private int _internalErrors;
     private int _busyReplies;
+    private CommandInProgress? _spareCommand;
 
     /// <summary>Builds the platform from a description, with optional faults, trace and scheduler.</summary>
     public static ScmiPlatformModel Create(PlatformDescription description, FaultPlan? faults = null, ITraceSink? trace = null, IPlatformScheduler? scheduler = null)
@@ -144,17 +145,36 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             CompleteHeaderless(slot, arrived);
             return;
         }
-        var command = new CommandInProgress(ScmiHeader.Read(slot.Request), arrived, traced: _trace is not null);
+        // One spare command record is kept between commands: a command completed at once (no fault holds it)
+        // gives it back, so the steady state allocates nothing. Concurrent commands simply get a new one.
+        CommandInProgress command = Interlocked.Exchange(ref _spareCommand, null) ?? new CommandInProgress();
+        command.Begin(ScmiHeader.Read(slot.Request), arrived, traced: _trace is not null);
         Span<byte> reply = slot.Reply;
         var writer = new ReplyWriter(reply.Length >= ScmiHeader.ReplyPrefixSize ? reply[ScmiHeader.ReplyPrefixSize..] : Span<byte>.Empty, command.ResultFields);
         lock (_gate)
         {
-            command.Context = new CommandContext(command.Header, _services.CallerAgentId, _outbox.IsAvailable, arrived, _outbox.HasRoomForDelayedResponse);
+            command.Context.Reuse(command.Header, _services.CallerAgentId, _outbox.IsAvailable, arrived, _outbox.HasRoomForDelayedResponse);
             _protocols.TryGetValue(command.Header.ProtocolId, out command.Protocol);
             command.Status = Validate(command, reply.Length) ?? Dispatch(command, slot.Request, ref writer);
         }
         int replyLength = ShapeReply(command, reply, ref writer);
+        if (_faults.Plan.IsEmpty)
+        {
+            CompleteAtOnce(slot, command, replyLength);
+            Volatile.Write(ref _spareCommand, command);
+            return;
+        }
         CompleteWithFaults(slot, command, replyLength);
+    }
+
+    /// <summary>Step 4 without a fault plan: complete, trace, then the eventq messages the command caused.</summary>
+    private void CompleteAtOnce(ICommandSlot slot, CommandInProgress command, int replyLength)
+    {
+        slot.Complete(replyLength);
+        TraceCommand(command, _scheduler.Now - command.Arrived, replyLength);
+        IReadOnlyList<PlatformMessage> afterReply = command.Context.AfterReply;
+        if (afterReply.Count > 0)
+            SendAfterReply(command.Header, afterReply);
     }
 
     /// <summary>A request too short for a header: PROTOCOL_ERROR with a zero header, nothing executed.</summary>
@@ -185,7 +205,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
         var reader = new ParameterReader(request[ScmiHeader.Size..], command.ParameterFields);
         try
         {
-            return command.Protocol!.Handle(command.Context!, ref reader, ref writer);
+            return command.Protocol!.Handle(command.Context, ref reader, ref writer);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
         {
@@ -200,8 +220,8 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private int ShapeReply(CommandInProgress command, Span<byte> reply, ref ReplyWriter writer)
     {
         if (writer.Overflowed) command.Status = ScmiStatus.CommsError; // the agent's reply area is too small for the values
-        if (command.Status == ScmiStatus.Busy && command.Context!.RefusedForBacklog) Interlocked.Increment(ref _busyReplies);
-        if (command.Status != ScmiStatus.Success) command.Context!.DiscardAfterReply();
+        if (command.Status == ScmiStatus.Busy && command.Context.RefusedForBacklog) Interlocked.Increment(ref _busyReplies);
+        if (command.Status != ScmiStatus.Success) command.Context.DiscardAfterReply();
 
         // virtio 1.3 §5.17.6.1 / DEN0056 §4.1.4: on error only header and status are returned.
         int replyLength = command.Status == ScmiStatus.Success ? ScmiHeader.ReplyPrefixSize + writer.Length : ScmiHeader.ReplyPrefixSize;
@@ -216,7 +236,7 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
     private void CompleteWithFaults(ICommandSlot slot, CommandInProgress command, int replyLength)
     {
         ScmiHeader header = command.Header;
-        IReadOnlyList<PlatformMessage> afterReply = command.Context!.AfterReply;
+        IReadOnlyList<PlatformMessage> afterReply = command.Context.AfterReply;
         if (_faults.ShouldDrop(header))
         {
             command.Notes.Add("drop");
@@ -251,18 +271,33 @@ public sealed class ScmiPlatformModel : IScmiDeviceModel
             command.ParameterFields!, command.Status, command.ResultFields!, elapsed, replyLength, command.Notes));
     }
 
-    /// <summary>One command between its arrival and its completion: what each step decided, and what the trace needs.</summary>
-    private sealed class CommandInProgress(ScmiHeader header, TimeSpan arrived, bool traced)
+    /// <summary>
+    /// One command between its arrival and its completion: what each step decided, and what the trace needs.
+    /// Reused for the next command once this one was completed at once (<see cref="Begin"/> forgets it all).
+    /// </summary>
+    private sealed class CommandInProgress
     {
-        public readonly ScmiHeader Header = header;
-        public readonly TimeSpan Arrived = arrived;
-        public readonly TraceFields? ParameterFields = traced ? new TraceFields() : null;
-        public readonly TraceFields? ResultFields = traced ? new TraceFields() : null;
+        public ScmiHeader Header;
+        public TimeSpan Arrived;
+        public TraceFields? ParameterFields;
+        public TraceFields? ResultFields;
         /// <summary>Fault and error notes for the trace line, in the order they happened.</summary>
         public readonly List<string> Notes = new();
         public ScmiProtocol? Protocol;
-        public CommandContext? Context;
+        public readonly CommandContext Context = new(default, 0, eventsAvailable: false, TimeSpan.Zero);
         public ScmiStatus Status;
+
+        public void Begin(ScmiHeader header, TimeSpan arrived, bool traced)
+        {
+            Header = header;
+            Arrived = arrived;
+            // The trace keeps what it was given, so traced commands get fields of their own.
+            ParameterFields = traced ? new TraceFields() : null;
+            ResultFields = traced ? new TraceFields() : null;
+            Notes.Clear();
+            Protocol = null;
+            Status = ScmiStatus.Success;
+        }
     }
 
     /// <inheritdoc/>

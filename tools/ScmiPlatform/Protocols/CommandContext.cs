@@ -21,16 +21,31 @@ public sealed class CommandContext
         _delayedResponseRoom = delayedResponseRoom;
     }
 
-    private readonly bool _delayedResponseRoom;
+    private bool _delayedResponseRoom;
+
+    /// <summary>
+    /// Makes this context the one of the next command (the model keeps one context for the commands it
+    /// completes at once, so answering a command allocates nothing). Nothing of the previous command stays.
+    /// </summary>
+    internal void Reuse(ScmiHeader header, uint agentId, bool eventsAvailable, TimeSpan now, bool delayedResponseRoom)
+    {
+        Header = header;
+        AgentId = agentId;
+        EventsAvailable = eventsAvailable;
+        Now = now;
+        _delayedResponseRoom = delayedResponseRoom;
+        RefusedForBacklog = false;
+        _afterReply.Clear();
+    }
 
     /// <summary>The command's header as received.</summary>
-    public ScmiHeader Header { get; }
+    public ScmiHeader Header { get; private set; }
 
     /// <summary>The agent that sent the command.</summary>
-    public uint AgentId { get; }
+    public uint AgentId { get; private set; }
 
     /// <summary>True when P2A_CHANNELS was negotiated and the eventq runs: delayed responses and notifications may be used.</summary>
-    public bool EventsAvailable { get; }
+    public bool EventsAvailable { get; private set; }
 
     /// <summary>Set when <see cref="MayQueueDelayedResponse"/> refused for a full backlog (the model counts these BUSY replies).</summary>
     public bool RefusedForBacklog { get; private set; }
@@ -48,7 +63,7 @@ public sealed class CommandContext
     }
 
     /// <summary>Platform time when the command arrived.</summary>
-    public TimeSpan Now { get; }
+    public TimeSpan Now { get; private set; }
 
     /// <summary>Extra decoded values a handler wants in the trace (e.g. a state change it caused).</summary>
     public TraceFields? Notes { get; init; }

@@ -1,5 +1,7 @@
 // The common part of every SCMI protocol: PROTOCOL_VERSION, PROTOCOL_ATTRIBUTES, PROTOCOL_MESSAGE_ATTRIBUTES, notify plumbing.
+using System.Runtime.CompilerServices;
 using ScmiPlatform.Scmi;
+
 namespace ScmiPlatform.Protocols;
 
 /// <summary>
@@ -175,9 +177,30 @@ public abstract class ScmiProtocol<TMessage, TNotification> : ScmiProtocol
     /// <inheritdoc/>
     public override string NotificationName(byte notificationId) => MessageNames.Of<TNotification>(notificationId);
 
-    /// <inheritdoc/>
-    public override bool Implements(byte messageId) => Enum.IsDefined(typeof(TMessage), messageId);
+    // Which of the 256 message ids TMessage defines, looked up once per protocol type: Enum.IsDefined boxes and
+    // reflects on every call, and this runs for every command.
+    private static readonly bool[] ImplementedIds = DefinedIds();
 
-    /// <summary>The message id as the protocol's enum.</summary>
-    protected static TMessage MessageOf(CommandContext context) => (TMessage)Enum.ToObject(typeof(TMessage), context.Header.MessageId);
+    /// <inheritdoc/>
+    public override bool Implements(byte messageId) => ImplementedIds[messageId];
+
+    /// <summary>The message id as the protocol's enum (every message enum is a byte enum: no boxing, no reflection).</summary>
+    protected static TMessage MessageOf(CommandContext context)
+    {
+        byte id = context.Header.MessageId;
+        return Unsafe.As<byte, TMessage>(ref id);
+    }
+
+    private static bool[] DefinedIds()
+    {
+        if (Enum.GetUnderlyingType(typeof(TMessage)) != typeof(byte))
+            throw new InvalidOperationException($"{typeof(TMessage).Name} must be a byte enum: SCMI message ids are 8 bits");
+        var defined = new bool[byte.MaxValue + 1];
+        foreach (TMessage message in Enum.GetValues<TMessage>())
+        {
+            TMessage value = message;
+            defined[Unsafe.As<TMessage, byte>(ref value)] = true;
+        }
+        return defined;
+    }
 }

@@ -293,29 +293,38 @@ public sealed class SensorProtocol : ScmiProtocol<SensorMessage, SensorNotificat
     /// <summary>Sets a reading as the platform measured it; trip points crossed and update subscriptions notify the agent.</summary>
     public void SetValue(CommandContext? cause, int sensor, int axis, long value) => SetValue(cause, sensor, axis, value, notifyUpdate: true);
 
+    // Every SENSOR_READING_GET of a ramping sensor comes through here: the notifications' lambdas live in the
+    // methods below, so their closures and delegates are only made when a notification may be sent.
     private void SetValue(CommandContext? cause, int sensor, int axis, long value, bool notifyUpdate)
     {
         var s = _state[sensor];
         long previous = s.Values[axis];
         s.Values[axis] = value;
         if (axis == 0 && s.TripNotificationsEnabled)
-        {
-            for (uint trip = 0; trip < s.TripPoints.Length; trip++)
-            {
-                var (mode, threshold) = s.TripPoints[trip];
-                bool ascending = previous < threshold && value >= threshold;
-                bool descending = previous >= threshold && value < threshold;
-                if ((ascending && (mode & TripAscending) != 0) || (descending && (mode & TripDescending) != 0))
-                {
-                    Notify(cause, (byte)SensorNotification.SensorTripPointEvent, (uint)sensor, m => m
-                        .U32("agent_id", cause?.AgentId ?? PlatformServices.PlatformAgentId).U32("sensor_id", (uint)sensor)
-                        .U32("trip_point_desc", trip | (ascending ? TripDirectionAscendingBit : 0), hex: true));
-                }
-            }
-        }
-        if (notifyUpdate && previous != value)
-            Notify(cause, (byte)SensorNotification.SensorUpdate, (uint)sensor, m => UpdatePayload(m, sensor, cause?.Now ?? Services.Scheduler.Now));
+            NotifyTripPoints(cause, sensor, s, previous, value);
+        if (notifyUpdate && previous != value && Subscriptions.IsEnabled((byte)SensorNotification.SensorUpdate, (uint)sensor))
+            NotifyUpdate(cause, sensor);
     }
+
+    private void NotifyTripPoints(CommandContext? cause, int sensor, SensorState s, long previous, long value)
+    {
+        for (uint trip = 0; trip < s.TripPoints.Length; trip++)
+        {
+            var (mode, threshold) = s.TripPoints[trip];
+            bool ascending = previous < threshold && value >= threshold;
+            bool descending = previous >= threshold && value < threshold;
+            if ((ascending && (mode & TripAscending) != 0) || (descending && (mode & TripDescending) != 0))
+                NotifyTripPoint(cause, sensor, trip, ascending);
+        }
+    }
+
+    private void NotifyTripPoint(CommandContext? cause, int sensor, uint trip, bool ascending) =>
+        Notify(cause, (byte)SensorNotification.SensorTripPointEvent, (uint)sensor, m => m
+            .U32("agent_id", cause?.AgentId ?? PlatformServices.PlatformAgentId).U32("sensor_id", (uint)sensor)
+            .U32("trip_point_desc", trip | (ascending ? TripDirectionAscendingBit : 0), hex: true));
+
+    private void NotifyUpdate(CommandContext? cause, int sensor) =>
+        Notify(cause, (byte)SensorNotification.SensorUpdate, (uint)sensor, m => UpdatePayload(m, sensor, cause?.Now ?? Services.Scheduler.Now));
 
     private PlatformMessageBuilder UpdatePayload(PlatformMessageBuilder message, int sensor, TimeSpan now)
     {

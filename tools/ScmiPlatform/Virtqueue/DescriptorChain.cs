@@ -1,4 +1,6 @@
 // A walked descriptor chain: its head, the validated segments, and the first defect found.
+using System.Runtime.InteropServices;
+
 namespace ScmiPlatform.Virtqueue;
 
 /// <summary>
@@ -14,6 +16,8 @@ public sealed class DescriptorChain
     public ushort Head { get; private set; }
     public ChainDefect Defect { get; internal set; }
     public IReadOnlyList<BufferSegment> Segments => _segments;
+    /// <summary>The segments as a span (valid until the next walk): no enumerator to allocate.</summary>
+    public ReadOnlySpan<BufferSegment> SegmentSpan => CollectionsMarshal.AsSpan(_segments);
     public ulong ReadableBytes { get; private set; }
     public ulong WritableBytes { get; private set; }
     public bool IsWellFormed => Defect == ChainDefect.None;
@@ -56,7 +60,7 @@ public sealed class DescriptorChain
     public BufferSegment[] WritableSegments() => _segments.Where(s => s.IsDeviceWritable).ToArray();
 
     /// <summary>Copies <paramref name="source"/> across <paramref name="writable"/>, in order; returns the bytes written.</summary>
-    public static int CopyToWritable(GuestMemory memory, IReadOnlyList<BufferSegment> writable, ReadOnlySpan<byte> source)
+    public static int CopyToWritable(GuestMemory memory, ReadOnlySpan<BufferSegment> writable, ReadOnlySpan<byte> source)
     {
         int written = 0;
         foreach (BufferSegment segment in writable)

@@ -200,7 +200,7 @@ public sealed class SplitVirtqueue
             }
             var flags = (DescriptorFlags)rawFlags;
 
-            if (flags.HasFlag(DescriptorFlags.Indirect))
+            if ((flags & DescriptorFlags.Indirect) != 0)
             {
                 // virtio 1.3 §2.7.5.3.1: "The driver MUST NOT set the VIRTQ_DESC_F_INDIRECT flag within an indirect descriptor".
                 if (inIndirect)
@@ -209,7 +209,7 @@ public sealed class SplitVirtqueue
                 if (!IndirectDescriptors)
                     return ChainDefect.IndirectNotNegotiated;
                 // virtio 1.3 §2.7.5.3.1: "A driver MUST NOT set both VIRTQ_DESC_F_INDIRECT and VIRTQ_DESC_F_NEXT in flags."
-                if (flags.HasFlag(DescriptorFlags.Next))
+                if ((flags & DescriptorFlags.Next) != 0)
                     return ChainDefect.IndirectWithNext;
                 if (length == 0 || length % SplitRingLayout.DescriptorSize != 0 || length / SplitRingLayout.DescriptorSize > (uint)Size)
                     return ChainDefect.IndirectTableBadLength;
@@ -229,7 +229,7 @@ public sealed class SplitVirtqueue
                 return ChainDefect.ZeroLength;
             if (!Memory.Contains(address, length))
                 return ChainDefect.AddressOutOfRange;
-            bool writable = flags.HasFlag(DescriptorFlags.Write);
+            bool writable = (flags & DescriptorFlags.Write) != 0;
             // virtio 1.3 §2.7.4.2: "The driver MUST place any device-writable descriptor elements after any device-readable descriptor elements."
             if (!writable && sawWritable)
                 return ChainDefect.ReadableAfterWritable;
@@ -238,7 +238,7 @@ public sealed class SplitVirtqueue
                 return ChainDefect.TooManyBytes;
             chain.Add(new BufferSegment(address, length, writable));
 
-            if (!flags.HasFlag(DescriptorFlags.Next))
+            if ((flags & DescriptorFlags.Next) == 0)
                 return ChainDefect.None;
             index = next;
         }
