@@ -19,6 +19,13 @@ internal static class PathCounters
     public static ulong WaitReadings;
     public static ulong HandlerTicks;
     public static ulong HandlerRuns;
+    // The wait loop's own instructions between two waiting readings (its branch and deadline compare): waiting too,
+    // or each turn the platform takes to answer would grow the agent core.
+    public static ulong WaitGapTicks;
+    public static ulong WaitGaps;
+    private static bool s_lastWasWait;
+    private static ulong s_lastWaitEnd;
+    private static ulong s_lastWaitHandler;
 
     public static void Clear()
     {
@@ -30,6 +37,9 @@ internal static class PathCounters
         WaitReadings = 0;
         HandlerTicks = 0;
         HandlerRuns = 0;
+        WaitGapTicks = 0;
+        WaitGaps = 0;
+        s_lastWasWait = false;
     }
 
     /// <summary>
@@ -59,18 +69,29 @@ internal static class PathCounters
     {
         SendTicks += Since(start, handler);
         SendReadings++;
+        s_lastWasWait = false;
     }
 
     public static void Completion(ulong start, ulong handler)
     {
         CompletionTicks += Since(start, handler);
         CompletionReadings++;
+        s_lastWasWait = false;
     }
 
     public static void Wait(ulong start, ulong handler)
     {
-        WaitTicks += Since(start, handler);
+        if (s_lastWasWait)
+        {
+            WaitGapTicks += start - s_lastWaitEnd - (handler - s_lastWaitHandler);
+            WaitGaps++;
+        }
+        ulong end = Stamp(out ulong handlerAtEnd);
+        WaitTicks += end - start - (handlerAtEnd - handler);
         WaitReadings++;
+        s_lastWasWait = true;
+        s_lastWaitEnd = end;
+        s_lastWaitHandler = handlerAtEnd;
     }
 
     /// <summary>Readings taken inside one measured round (each costs the round a calibrated amount).</summary>

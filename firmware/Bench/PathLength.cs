@@ -10,8 +10,8 @@ namespace Bench;
 /// convert to instructions (ticks × 10⁹ / frequency). Each round trip is one <see cref="ScmiAgent.Invoke"/>
 /// through <see cref="TimedTransport"/> and <see cref="TimedClock"/>: send = inside the transport's Send;
 /// completion = the interrupt handler, the done-check that finds the reply, FetchResponse and MarkTxDone;
-/// wait = done-checks that find nothing and the clock reads and spins of the wait loop (time the platform
-/// takes, spent spinning); agent = the rest of Invoke (the agent core and ScmiExchange). Every measured
+/// wait = done-checks that find nothing, the clock reads and spins of the wait loop and the loop's own turns
+/// between them (time the platform takes, spent spinning); agent = the rest of Invoke (the agent core and ScmiExchange). Every measured
 /// interval costs its caller a fixed number of instructions, calibrated here and taken out.
 /// Not counted: the exception vector's entry and exit around the interrupt handler.
 /// </summary>
@@ -73,9 +73,11 @@ internal static class PathLength
             long send = (long)PathCounters.SendTicks - (long)PathCounters.SendReadings * empty;
             long completionTicks = (long)PathCounters.CompletionTicks - (long)PathCounters.CompletionReadings * empty
                 + (long)PathCounters.HandlerTicks - (long)PathCounters.HandlerRuns * empty;
-            long wait = (long)PathCounters.WaitTicks - (long)PathCounters.WaitReadings * empty;
+            // A gap between two waiting readings holds the wait loop's turn and one reading's wrapper extra.
+            long loopTurns = (long)PathCounters.WaitGapTicks - (long)PathCounters.WaitGaps * (long)wrapperExtraTicks;
+            long wait = (long)PathCounters.WaitTicks - (long)PathCounters.WaitReadings * empty + loopTurns;
             long agentOwn = round - empty - (long)PathCounters.Readings * (long)wrapperExtraTicks
-                - (long)PathCounters.SendTicks - (long)PathCounters.CompletionTicks - (long)PathCounters.WaitTicks;
+                - (long)PathCounters.SendTicks - (long)PathCounters.CompletionTicks - (long)PathCounters.WaitTicks - loopTurns;
             s_samples.Send[i] = Positive(send);
             s_samples.Completion[i] = Positive(completionTicks);
             s_samples.Agent[i] = Positive(agentOwn);
