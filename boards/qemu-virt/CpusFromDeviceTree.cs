@@ -35,76 +35,54 @@ internal static class CpusFromDeviceTree
     private static int Walk(ReadOnlySpan<byte> structure, ReadOnlySpan<byte> strings, Span<ulong> affinities, out PsciConduit conduit)
     {
         conduit = PsciConduit.None;
-        int position = 0, depth = 0, count = 0;
+        var walker = new FlatTreeWalker(structure, strings);
+        int count = 0;
         uint addressCells = 1;                      // /cpus: devicetree spec §3.7 "#address-cells ... <1> or <2>"
         bool inPsci = false, inCpus = false, inCpu = false;
-        while (position + 4 <= structure.Length)
+        while (true)
         {
-            uint token = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-            position += 4;
-            switch (token)
+            switch (walker.Next())
             {
-                case FlatTree.BeginNode:
-                {
-                    int nameLength = structure.Slice(position).IndexOf((byte)0);
-                    if (nameLength < 0)
-                        return 0;
-                    ReadOnlySpan<byte> name = structure.Slice(position, nameLength);
-                    depth++;
-                    if (depth == 2)
+                case FlatTreeItem.BeginNode:
+                    if (walker.Depth == 2)
                     {
-                        inPsci = IsNode(name, "psci"u8);
-                        inCpus = IsNode(name, "cpus"u8);
+                        inPsci = IsNode(walker.Name, "psci"u8);
+                        inCpus = IsNode(walker.Name, "cpus"u8);
                     }
-                    inCpu = depth == 3 && inCpus && IsNode(name, "cpu"u8);
-                    position = FlatTree.Align4(position + nameLength + 1);
+                    inCpu = walker.Depth == 3 && inCpus && IsNode(walker.Name, "cpu"u8);
                     break;
-                }
-                case FlatTree.EndNode:
-                    if (depth == 3)
+                case FlatTreeItem.EndNode:
+                    if (walker.Depth == 3)
                         inCpu = false;
-                    else if (depth == 2)
+                    else if (walker.Depth == 2)
                         inPsci = inCpus = false;
-                    depth--;
                     break;
-                case FlatTree.Property:
+                case FlatTreeItem.Property:
                 {
-                    if (position + 8 > structure.Length)
-                        return 0;
-                    int length = (int)BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-                    uint nameOffset = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position + 4));
-                    position += 8;
-                    if (length < 0 || length > structure.Length - position || nameOffset >= strings.Length)
-                        return 0;
-                    ReadOnlySpan<byte> value = structure.Slice(position, length);
-                    ReadOnlySpan<byte> propertyName = strings.Slice((int)nameOffset);
-                    if (inPsci && depth == 2 && FlatTree.IsName(propertyName, "method"u8))
+                    ReadOnlySpan<byte> value = walker.Value;
+                    if (inPsci && walker.Depth == 2 && FlatTree.IsName(walker.Name, "method"u8))
                     {
                         conduit = FlatTree.IsName(value, "hvc"u8) ? PsciConduit.Hypervisor : FlatTree.IsName(value, "smc"u8) ? PsciConduit.SecureMonitor : PsciConduit.None;
                     }
-                    else if (inCpus && depth == 2 && length == 4 && FlatTree.IsName(propertyName, "#address-cells"u8))
+                    else if (inCpus && walker.Depth == 2 && value.Length == 4 && FlatTree.IsName(walker.Name, "#address-cells"u8))
                     {
                         addressCells = BinaryPrimitives.ReadUInt32BigEndian(value);
                     }
-                    else if (inCpu && FlatTree.IsName(propertyName, "reg"u8) && count < affinities.Length)
+                    else if (inCpu && FlatTree.IsName(walker.Name, "reg"u8) && count < affinities.Length)
                     {
-                        if (addressCells == 1 && length >= 4)
+                        if (addressCells == 1 && value.Length >= 4)
                             affinities[count++] = BinaryPrimitives.ReadUInt32BigEndian(value);
-                        else if (addressCells == 2 && length >= 8)
+                        else if (addressCells == 2 && value.Length >= 8)
                             affinities[count++] = BinaryPrimitives.ReadUInt64BigEndian(value);
                     }
-                    position = FlatTree.Align4(position + length);
                     break;
                 }
-                case FlatTree.Nop:
-                    break;
-                case FlatTree.End:
+                case FlatTreeItem.End:
                     return count;
                 default:
-                    return 0;                       // not a token: a corrupt tree
+                    return 0;                       // a corrupt tree
             }
         }
-        return count;
     }
 
     // "cpu" matches "cpu" and "cpu@1" but not "cpu-map"; devicetree spec §2.2.1: node-name@unit-address.

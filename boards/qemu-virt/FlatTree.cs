@@ -5,13 +5,12 @@ using System.Buffers.Binary;
 namespace Nano.Runtime.Native;
 
 /// <summary>
-/// Header checks and token helpers of the flattened device tree (devicetree specification 0.4 §5) shared by
+/// Header checks and value helpers of the flattened device tree (devicetree specification 0.4 §5) shared by
 /// the board's small readers (<see cref="RamFromDeviceTree"/>, <see cref="GicFromDeviceTree"/>, <see cref="CpusFromDeviceTree"/>). Every offset
 /// read from the tree is range-checked against its total size before use.
 /// </summary>
 internal static class FlatTree
 {
-    public const uint BeginNode = 1, EndNode = 2, Property = 3, Nop = 4, End = 9;   // §5.4.1
     private const uint Magic = 0xD00DFEED;
     private const int HeaderSize = 40;
     private const int MaximumTreeSize = 1 << 20;

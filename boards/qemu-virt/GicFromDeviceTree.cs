@@ -35,74 +35,51 @@ internal static class GicFromDeviceTree
 
     private static void Walk(ReadOnlySpan<byte> structure, ReadOnlySpan<byte> strings, ref GicLocation location)
     {
-        int position = 0, depth = 0;
+        var walker = new FlatTreeWalker(structure, strings);
         uint addressCells = 2, sizeCells = 2;
         uint version = 0;                           // of the top-level node being read
-        int regOffset = -1, regLength = 0;
-        while (position + 4 <= structure.Length)
+        ReadOnlySpan<byte> reg = default;
+        bool hasReg = false;
+        while (true)
         {
-            uint token = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-            position += 4;
-            switch (token)
+            switch (walker.Next())
             {
-                case FlatTree.BeginNode:
-                {
-                    int nameLength = structure.Slice(position).IndexOf((byte)0);
-                    if (nameLength < 0)
-                        return;
-                    depth++;
-                    if (depth == 2)
+                case FlatTreeItem.BeginNode:
+                    if (walker.Depth == 2)
                     {
                         version = 0;
-                        regOffset = -1;
+                        hasReg = false;
                     }
-                    position = FlatTree.Align4(position + nameLength + 1);
                     break;
-                }
-                case FlatTree.EndNode:
+                case FlatTreeItem.EndNode:
                     // A node's properties may come in any order: decide once all of them have been seen.
-                    if (depth == 2 && version != 0 && regOffset >= 0)
+                    if (walker.Depth == 2 && version != 0 && hasReg)
                     {
-                        Decode(structure.Slice(regOffset, regLength), addressCells, sizeCells, version, ref location);
+                        Decode(reg, addressCells, sizeCells, version, ref location);
                         return;
                     }
-                    depth--;
                     break;
-                case FlatTree.Property:
-                {
-                    if (position + 8 > structure.Length)
-                        return;
-                    int length = (int)BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-                    uint nameOffset = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position + 4));
-                    position += 8;
-                    if (length < 0 || length > structure.Length - position || nameOffset >= strings.Length)
-                        return;
-                    ReadOnlySpan<byte> value = structure.Slice(position, length);
-                    ReadOnlySpan<byte> propertyName = strings.Slice((int)nameOffset);
-                    if (depth == 1 && length == 4 && FlatTree.IsName(propertyName, "#address-cells"u8))
+                case FlatTreeItem.Property:
+                    if (walker.Depth == 1 && walker.Value.Length == 4 && FlatTree.IsName(walker.Name, "#address-cells"u8))
                     {
-                        addressCells = BinaryPrimitives.ReadUInt32BigEndian(value);
+                        addressCells = BinaryPrimitives.ReadUInt32BigEndian(walker.Value);
                     }
-                    else if (depth == 1 && length == 4 && FlatTree.IsName(propertyName, "#size-cells"u8))
+                    else if (walker.Depth == 1 && walker.Value.Length == 4 && FlatTree.IsName(walker.Name, "#size-cells"u8))
                     {
-                        sizeCells = BinaryPrimitives.ReadUInt32BigEndian(value);
+                        sizeCells = BinaryPrimitives.ReadUInt32BigEndian(walker.Value);
                     }
-                    else if (depth == 2 && FlatTree.IsName(propertyName, "compatible"u8))
+                    else if (walker.Depth == 2 && FlatTree.IsName(walker.Name, "compatible"u8))
                     {
-                        version = VersionOf(value);
+                        version = VersionOf(walker.Value);
                     }
-                    else if (depth == 2 && FlatTree.IsName(propertyName, "reg"u8))
+                    else if (walker.Depth == 2 && FlatTree.IsName(walker.Name, "reg"u8))
                     {
-                        regOffset = position;
-                        regLength = length;
+                        reg = walker.Value;
+                        hasReg = true;
                     }
-                    position = FlatTree.Align4(position + length);
-                    break;
-                }
-                case FlatTree.Nop:
                     break;
                 default:
-                    return;                         // End, or not a token (a corrupt tree)
+                    return;                         // the end, or a corrupt tree
             }
         }
     }

@@ -17,59 +17,32 @@ internal static class RamFromDeviceTree
 
     private static ulong Walk(ReadOnlySpan<byte> structure, ReadOnlySpan<byte> strings)
     {
-        int position = 0, depth = 0;
+        var walker = new FlatTreeWalker(structure, strings);
         uint addressCells = 2, sizeCells = 2;      // §2.3.5 defaults are 2 and 1; QEMU virt states 2 and 2
         bool inMemory = false;
-        while (position + 4 <= structure.Length)
+        while (true)
         {
-            uint token = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-            position += 4;
-            switch (token)
+            switch (walker.Next())
             {
-                case FlatTree.BeginNode:
-                {
-                    int nameLength = structure.Slice(position).IndexOf((byte)0);
-                    if (nameLength < 0)
-                        return 0;
-                    ReadOnlySpan<byte> name = structure.Slice(position, nameLength);
-                    depth++;
-                    inMemory = depth == 2 && FlatTree.StartsWith(name, "memory"u8) && (nameLength == 6 || name[6] == (byte)'@');
-                    position = FlatTree.Align4(position + nameLength + 1);
+                case FlatTreeItem.BeginNode:
+                    inMemory = walker.Depth == 2 && FlatTree.StartsWith(walker.Name, "memory"u8)
+                        && (walker.Name.Length == 6 || walker.Name[6] == (byte)'@');
                     break;
-                }
-                case FlatTree.EndNode:
-                    depth--;
+                case FlatTreeItem.EndNode:
                     inMemory = false;
                     break;
-                case FlatTree.Property:
-                {
-                    if (position + 8 > structure.Length)
-                        return 0;
-                    int length = (int)BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position));
-                    uint nameOffset = BinaryPrimitives.ReadUInt32BigEndian(structure.Slice(position + 4));
-                    position += 8;
-                    if (length < 0 || length > structure.Length - position || nameOffset >= strings.Length)
-                        return 0;
-                    ReadOnlySpan<byte> value = structure.Slice(position, length);
-                    ReadOnlySpan<byte> propertyName = strings.Slice((int)nameOffset);
-                    if (depth == 1 && length == 4 && FlatTree.IsName(propertyName, "#address-cells"u8))
-                        addressCells = BinaryPrimitives.ReadUInt32BigEndian(value);
-                    else if (depth == 1 && length == 4 && FlatTree.IsName(propertyName, "#size-cells"u8))
-                        sizeCells = BinaryPrimitives.ReadUInt32BigEndian(value);
-                    else if (inMemory && FlatTree.IsName(propertyName, "reg"u8))
-                        return RangeEnd(value, addressCells, sizeCells);
-                    position = FlatTree.Align4(position + length);
+                case FlatTreeItem.Property:
+                    if (walker.Depth == 1 && walker.Value.Length == 4 && FlatTree.IsName(walker.Name, "#address-cells"u8))
+                        addressCells = BinaryPrimitives.ReadUInt32BigEndian(walker.Value);
+                    else if (walker.Depth == 1 && walker.Value.Length == 4 && FlatTree.IsName(walker.Name, "#size-cells"u8))
+                        sizeCells = BinaryPrimitives.ReadUInt32BigEndian(walker.Value);
+                    else if (inMemory && FlatTree.IsName(walker.Name, "reg"u8))
+                        return RangeEnd(walker.Value, addressCells, sizeCells);
                     break;
-                }
-                case FlatTree.Nop:
-                    break;
-                case FlatTree.End:
-                    return 0;
                 default:
-                    return 0;                       // not a token: a corrupt tree
+                    return 0;                       // the end, or a corrupt tree: no /memory reg found
             }
         }
-        return 0;
     }
 
     private static ulong RangeEnd(ReadOnlySpan<byte> reg, uint addressCells, uint sizeCells)
