@@ -33,6 +33,9 @@ internal static class Program
         Console.Write(", device tree at ");
         Console.WriteHex(Board.DeviceTreeAddress, 8);
         Console.WriteLine();
+        Console.Write("  CPUs: ");
+        Console.Write(Cpu.Count);
+        Console.WriteLine(" online");
 
         // ---- Bring-up: the SCMI device, transport, agent and clients; every pool before the seal -----
         ShellContext? context = BringUpScmi();

@@ -31,12 +31,14 @@ public sealed class ShellRun
         return Lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("nf> ", StringComparison.Ordinal)).ToList();
     }
 
-    /// <summary>Boots with <paramref name="script"/> as a file; <paramref name="typeAhead"/>: its first line is typed before the image runs.</summary>
-    public static Task<ShellRun> WithScriptFileAsync(IEnumerable<string> script, bool typeAhead = false)
+    /// <summary>Boots with <paramref name="script"/> as a file; <paramref name="typeAhead"/>: its first line is typed before the image runs;
+    /// <paramref name="boot"/>: more `./nf run` options (e.g. --flash, --smp 4).</summary>
+    public static Task<ShellRun> WithScriptFileAsync(IEnumerable<string> script, bool typeAhead = false, IReadOnlyList<string>? boot = null)
     {
         string file = Path.GetTempFileName();
         File.WriteAllLines(file, script);
-        return RunAsync(typeAhead ? ["run", "--type-ahead", "--script", file] : ["run", "--script", file], stdin: null, cleanup: file);
+        string[] arguments = ["run", .. boot ?? [], .. typeAhead ? new[] { "--type-ahead" } : [], "--script", file];
+        return RunAsync(arguments, stdin: null, cleanup: file);
     }
 
     public static Task<ShellRun> WithStdinAsync(IEnumerable<string> script) =>
