@@ -61,7 +61,8 @@ public static unsafe class ClockTests
         s_fired = 0;
         ulong deadline = Clock.Ticks + Clock.MicrosecondsToTicks(50_000);
         Clock.SetDeadline(deadline, &OnDeadline);
-        Assert.IsTrue(Clock.DeadlinePending);
+        // Pending until it fires; a host that stalls this vCPU past 50 ms may let it fire before the check.
+        Assert.IsTrue(Clock.DeadlinePending || s_fired == 1, "pending (or fired already) after SetDeadline");
         Assert.IsTrue(WaitForFire(1, 1_000_000), "fired within a second");
         Assert.IsTrue(s_firedAt >= deadline, "not before the deadline");
         Assert.IsTrue(s_handlerSawMaskedInterrupts, "handlers run with interrupts masked");
