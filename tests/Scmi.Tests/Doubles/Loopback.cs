@@ -83,15 +83,6 @@ public sealed class PlainOrdering : MemoryOrdering
         once?.Invoke();
     }
 
-    /// <summary>Runs at the next full barrier only (e.g. the one between re-enabling callbacks and the re-check).</summary>
-    public Action? AtNextFull { get; set; }
-
     public override void LoadLoad() { }
-
-    public override void Full()
-    {
-        Action? once = AtNextFull;
-        AtNextFull = null;
-        once?.Invoke();
-    }
+    public override void Full() { }
 }
