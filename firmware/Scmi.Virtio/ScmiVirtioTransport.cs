@@ -16,7 +16,7 @@ namespace Scmi.Virtio;
 /// free message by CAS, stamps a token, writes the request and, holding the channel owner word,
 /// queues request-readable + reply-writable, takes the used-index snapshot and kicks. Completion comes
 /// from whoever drains the used rings next: the interrupt handler, a poller whose snapshot moved, or a
-/// holder serving a request another context left on its way out (a send itself only queues). Every TX message's state moves by CAS only (README.md lists the
+/// holder re-checking on its way out. Every TX message's state moves by CAS only (README.md lists the
 /// states, edges and who moves each); the queues themselves are touched only by the owner-word holder.</para>
 /// <para><b>Buffer ownership.</b> Free/Reserved: the pool or the sender; InFlight/Polled/TimedOut: the device;
 /// Done: the caller until <see cref="MarkTxDone"/>. eventq buffers belong to the device while posted and
