@@ -39,24 +39,18 @@ public sealed partial class ScmiVirtioTransport
     /// release (a full barrier) looks at the work flag once more and, when set, claims again — so work left
     /// by a context that could not claim is never stranded.
     /// </summary>
-    private void ReleaseOwner(DrainContext context) => ReleaseOwner(context, drainUsed: true);
-
-    /// <summary>
-    /// As <see cref="ReleaseOwner(DrainContext)"/>; with <paramref name="drainUsed"/> false the holder drains only
-    /// what another context asked for (<c>_workWanted</c>, a repair), not used buffers nobody announced yet: a
-    /// send leaves its reply to the interrupt or the poller that waits for it (one drain per reply, not two looks).
-    /// </summary>
-    private void ReleaseOwner(DrainContext context, bool drainUsed)
+    private void ReleaseOwner(DrainContext context)
     {
         while (true)
         {
             if (Volatile.Read(ref _repairWanted) != 0)
                 RepairLocked("device needs reset");
-            // Taken atomically: a request made before this exchange is served by this pass, one made after it is seen
-            // after the release below.
-            bool wanted = Interlocked.Exchange(ref _workWanted, 0) != 0;
-            if ((wanted || drainUsed) && Volatile.Read(ref _ready) != 0)
+            Volatile.Write(ref _workWanted, 0);
+            if (Volatile.Read(ref _ready) != 0 && (_cmdq.HasUsed || (_eventq is not null && _eventq.HasUsed) || _cmdq.IsBroken
+                || (_eventq is not null && _eventq.IsBroken)))
+            {
                 DrainLocked(context);
+            }
             Interleave();
             Interlocked.Exchange(ref _owner, 0);
             Interleave();
@@ -64,7 +58,6 @@ public sealed partial class ScmiVirtioTransport
                 return;
             if (!TryClaimOwner())
                 return; // the new holder will see the flag
-            drainUsed = true;
         }
     }
 
@@ -76,28 +69,14 @@ public sealed partial class ScmiVirtioTransport
     {
         for (int pass = 0; pass < MaximumDrainPasses; pass++)
         {
-            // A queue with nothing used is left alone: its callbacks stay enabled, so a buffer it returns from now on
-            // interrupts (or is met by its poller) as if this drain had not looked.
-            bool commands = _cmdq.HasUsed || _cmdq.IsBroken;
-            bool events = _eventq is not null && (_eventq.HasUsed || _eventq.IsBroken);
-            if (!commands && !events)
-                return;
-            if (commands)
-            {
-                _cmdq.DisableCallbacks();
-                if (!DrainCommandQueue(context))
-                    return; // the ring was repaired; the fresh queues start with callbacks enabled
-            }
-            if (events)
-            {
-                _eventq!.DisableCallbacks();
-                if (!DrainEventQueue())
-                    return;
-            }
+            _cmdq.DisableCallbacks();
+            _eventq?.DisableCallbacks();
+            if (!DrainCommandQueue(context) || !DrainEventQueue())
+                return; // the ring was repaired; the fresh queues start with callbacks enabled
             // §2.7.14: re-enable, then look again, since a buffer used meanwhile may not have interrupted.
-            bool quiet = !commands || _cmdq.EnableCallbacks();
-            if (events)
-                quiet &= _eventq!.EnableCallbacks();
+            bool quiet = _cmdq.EnableCallbacks();
+            if (_eventq is not null)
+                quiet &= _eventq.EnableCallbacks();
             if (quiet)
                 return;
         }

@@ -236,9 +236,6 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Platform messages waiting for <see cref="FetchNotification"/>. Context: any.</summary>
     public int PlatformMessagesWaiting => Volatile.Read(ref _rxFifoCount);
 
-    /// <summary>Receiver notices deferred and not yet delivered (a count kept with the per-message flags). Context: any.</summary>
-    public int NoticesPending => Volatile.Read(ref _pendingNotices);
-
     /// <summary>True while some context is inside the queues (the owner word is held). Context: any.</summary>
     public bool IsOwnerHeld => Volatile.Read(ref _owner) != 0;
 
@@ -336,8 +333,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         _cmdq.Kick();
         Interlocked.Increment(ref Counters.Sent);
         ScmiVirtioTrace.Message(_trace, poll ? "tx poll" : "tx", stamped, 0, ScmiHeader.Size + parameters.Length);
-        // Send only queues: the reply is taken once, by the interrupt or by the poller waiting for it (README, Who drains).
-        ReleaseOwner(DrainContext.Thread, drainUsed: false);
+        ReleaseOwner(DrainContext.Thread);
         message = new ScmiMessageHandle(slot, token);
         return ScmiTransportResult.Ok;
     }
@@ -363,9 +359,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Returns a message to the pool: token first (nobody can match it any more), then the state word.</summary>
     private void ReleaseMessage(int slot, int token)
     {
-        // A deferred notice for a message its caller already finished is dropped, and uncounted with it.
-        if (Volatile.Read(ref _txPendingNotice[slot]) != 0 && Interlocked.Exchange(ref _txPendingNotice[slot], 0) != 0)
-            Interlocked.Decrement(ref _pendingNotices);
+        Volatile.Write(ref _txPendingNotice[slot], 0);
         _tokens.Release(token);
         Volatile.Write(ref _txState[slot], MessageState.Free);
     }
@@ -403,8 +397,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         }
         DrainLocked(DrainContext.Poller);
         Volatile.Write(ref _txSnapshot[slot], _cmdq.UsedIndexSnapshot());
-        // Just drained: only what others asked for meanwhile is left to do on the way out.
-        ReleaseOwner(DrainContext.Poller, drainUsed: false);
+        ReleaseOwner(DrainContext.Poller);
         return Volatile.Read(ref _txState[slot]) == MessageState.Done;
     }
 
@@ -558,11 +551,8 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         {
             if (Volatile.Read(ref _txPendingNotice[slot]) == 0 || Interlocked.Exchange(ref _txPendingNotice[slot], 0) == 0)
                 continue;
-            bool last = Interlocked.Decrement(ref _pendingNotices) <= 0;
+            Interlocked.Decrement(ref _pendingNotices);
             receiver?.OnResponse(new ScmiMessageHandle(slot, Volatile.Read(ref _txToken[slot])));
-            // The count is raised after the flag, so a notice flagged behind this scan keeps it above zero for the next pass.
-            if (last)
-                return;
         }
     }
 

@@ -237,49 +237,6 @@ public class HostileDeviceTests
     }
 
     [Fact]
-    public void Send_only_queues_a_reply_already_used_at_its_kick_is_taken_once_by_the_interrupt()
-    {
-        Loopback loop = Hostile(InterruptDelivery.Off);
-        var receiver = new CountingReceiver();
-        loop.Channel.SetReceiver(receiver);
-        loop.Hostile.AutoReply = false;
-        loop.Hostile.OnCommandKick = d => d.ReplySuccess(d.Pending[0]);
-        ScmiMessageHandle h = SendVersion(loop, poll: false);
-        // The reply was in the used ring before Send let go of the queues, and Send left it there.
-        Assert.True(loop.Channel.CommandQueue.HasUsed);
-        Assert.False(loop.Channel.IsDone(h));
-        Assert.Equal(0ul, loop.Channel.Counters.Replied);
-        loop.Channel.HandleInterrupt();
-        Assert.True(loop.Channel.IsDone(h));
-        Assert.Equal(1, receiver.Responses); // told at once, from the interrupt: nothing deferred
-        Assert.Equal(0ul, loop.Channel.Counters.Deferred);
-        Assert.Equal(ScmiTransportResult.Ok, Finish(loop, h, out _));
-    }
-
-    [Fact]
-    public void A_deferred_notice_for_a_message_its_caller_already_finished_is_dropped_and_uncounted()
-    {
-        Loopback loop = Hostile(InterruptDelivery.Off);
-        var receiver = new CountingReceiver();
-        loop.Channel.SetReceiver(receiver);
-        loop.Hostile.AutoReply = false;
-        ScmiMessageHandle other = SendVersion(loop, poll: false);
-        ScmiMessageHandle polled = SendVersion(loop, poll: true);
-        foreach (TakenChain chain in loop.Hostile.Pending.ToArray())
-            loop.Hostile.ReplySuccess(chain);
-        // The poller takes both replies; the interrupt-completed one's notice waits for a deferred pass.
-        Assert.True(loop.Channel.PollDone(polled));
-        Assert.True(loop.Channel.IsDone(other));
-        Assert.Equal(1, loop.Channel.NoticesPending);
-        Assert.Equal(ScmiTransportResult.Ok, Finish(loop, other, out _));
-        Assert.Equal(0, loop.Channel.NoticesPending);
-        loop.Channel.ProcessDeferred();
-        Assert.Equal(0, receiver.Responses);
-        Assert.Equal(ScmiTransportResult.Ok, Finish(loop, polled, out _));
-        Assert.Equal(0, loop.Channel.NoticesPending);
-    }
-
-    [Fact]
     public void An_interrupt_storm_does_not_stop_the_thread()
     {
         Loopback loop = Hostile(InterruptDelivery.Immediate);
