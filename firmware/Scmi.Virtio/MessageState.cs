@@ -19,4 +19,8 @@ internal static class MessageState
     public const int Done = 4;
     /// <summary>The caller gave up; the device still owns the buffers.</summary>
     public const int TimedOut = 5;
+    /// <summary>Request written and handed to whoever is inside the queues, who exposes it (not yet in the ring).</summary>
+    public const int Queued = 6;
+    /// <summary>Handed over, and its caller gave up before it was exposed; it is still exposed, then handled as TimedOut.</summary>
+    public const int Withdrawn = 7;
 }

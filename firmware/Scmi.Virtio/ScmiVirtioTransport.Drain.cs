@@ -27,15 +27,19 @@ public sealed partial class ScmiVirtioTransport
         return Interlocked.CompareExchange(ref _owner, 1, 0) == 0;
     }
 
-    /// <summary>Leaves work for whoever holds the queues (it re-checks before letting go).</summary>
+    /// <summary>
+    /// Leaves work for whoever holds the queues (it re-checks before letting go). An exchange, not a plain store:
+    /// a full barrier, so a claim attempted after it cannot be ordered before it (the holder's side is the same).
+    /// </summary>
     private void RequestWork()
     {
         Interleave();
-        Volatile.Write(ref _workWanted, 1);
+        Interlocked.Exchange(ref _workWanted, 1);
     }
 
     /// <summary>
-    /// Lets go of the queues, first doing what others asked for and what the used rings hold; after the
+    /// Lets go of the queues, first exposing messages handed over by senders, then doing what others asked for and
+    /// what the used rings hold; after the
     /// release (a full barrier) looks at the work flag once more and, when set, claims again — so work left
     /// by a context that could not claim is never stranded.
     /// </summary>
@@ -45,7 +49,10 @@ public sealed partial class ScmiVirtioTransport
         {
             if (Volatile.Read(ref _repairWanted) != 0)
                 RepairLocked("device needs reset");
-            Volatile.Write(ref _workWanted, 0);
+            // Cleared by an exchange (a full barrier) before the hand-over list is read: a send that pushes after the
+            // read flags the work after this clear, and the re-check below sees it.
+            Interlocked.Exchange(ref _workWanted, 0);
+            ExposeHandedOver();
             if (Volatile.Read(ref _ready) != 0 && (_cmdq.HasUsed || (_eventq is not null && _eventq.HasUsed) || _cmdq.IsBroken
                 || (_eventq is not null && _eventq.IsBroken)))
             {

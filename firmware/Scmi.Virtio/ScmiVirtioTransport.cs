@@ -55,6 +55,8 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     private readonly int[] _txWireStatus;
     private readonly int[] _txReplyLength;
     private readonly int[] _txPendingNotice; // 1 = receiver's OnResponse deferred
+    private readonly int[] _txRequestLength;
+    private readonly int[] _txPoll;           // 1 = the sender polls (Polled once exposed)
     private int _nextFreeHint;
 
     // RX pool: one buffer per eventq entry; a FIFO of drained buffers awaiting the core (touched only by the owner).
@@ -98,6 +100,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         _txWireStatus = new int[txCount];
         _txReplyLength = new int[txCount];
         _txPendingNotice = new int[txCount];
+        _txRequestLength = new int[txCount];
+        _txPoll = new int[txCount];
+        _txNextHandedOver = new int[txCount];
         _rxBuffers = rxBuffers;
         _rxCount = rxCount;
         _rxFifo = new int[rxCount > 0 ? rxCount : 1];
@@ -233,6 +238,9 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
     /// <summary>Messages the device holds (in flight, polled or timed out). Context: any.</summary>
     public int HeldByDevice => CountState(MessageState.InFlight) + CountState(MessageState.Polled) + CountState(MessageState.TimedOut);
 
+    /// <summary>Messages handed over by a send and not yet exposed to the device (Queued or Withdrawn). Context: any.</summary>
+    public int HandedOverWaiting => CountState(MessageState.Queued) + CountState(MessageState.Withdrawn);
+
     /// <summary>Platform messages waiting for <see cref="FetchNotification"/>. Context: any.</summary>
     public int PlatformMessagesWaiting => Volatile.Read(ref _rxFifoCount);
 
@@ -266,7 +274,11 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
 
     // ---------------------------------------------------------------- send
 
-    /// <summary>Context: thread.</summary>
+    /// <summary>
+    /// Context: thread, on any CPU. Never waits: when another context is inside the queues the message is handed
+    /// to it and exposed by it (the "Queued" state); <see cref="ScmiTransportResult.Busy"/> means the pool or the
+    /// token space is empty. A channel that goes down before the message is exposed completes it with NotReady.
+    /// </summary>
     public override ScmiTransportResult Send(ScmiHeader header, ReadOnlySpan<byte> parameters, int expectedReturnBytes, int maxReturnBytes,
         bool poll, out ScmiMessageHandle message)
     {
@@ -300,41 +312,21 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         _txHeader[slot] = stamped.Value;
         _txExpected[slot] = expectedReturnBytes;
         _txReplyCapacity[slot] = ReplyCheck.MinimumReplyBytes + maxReturnBytes;
+        _txRequestLength[slot] = ScmiHeader.Size + parameters.Length;
         _txReplyLength[slot] = 0;
         _txResult[slot] = (int)ScmiTransportResult.Pending;
+        Volatile.Write(ref _txPoll[slot], poll ? 1 : 0);
         Volatile.Write(ref _txToken[slot], token);
-
-        if (!TryClaimOwner())
-        {
-            // Another context is inside the queues (another CPU): never wait for it.
-            ReleaseMessage(slot, token);
-            Interlocked.Increment(ref Counters.Busy);
-            return ScmiTransportResult.Busy;
-        }
-        if (Volatile.Read(ref _ready) == 0)
-        {
-            ReleaseMessage(slot, token);
-            ReleaseOwner(DrainContext.Thread);
-            return ScmiTransportResult.NotReady;
-        }
-        QueueStatus queued = _cmdq.SubmitRequest(RequestSlice(slot, ScmiHeader.Size + parameters.Length),
-            ReplySlice(slot, _txReplyCapacity[slot]), slot, out _);
-        if (queued != QueueStatus.Ok)
-        {
-            ReleaseMessage(slot, token);
-            if (queued == QueueStatus.Broken)
-                RepairLocked("queue broken at send");
-            ReleaseOwner(DrainContext.Thread);
-            return ScmiTransportResult.QueueError;
-        }
-        // The poll snapshot is taken before the kick, so a reply can never slip in unseen between the two.
-        _txSnapshot[slot] = _cmdq.UsedIndexSnapshot();
-        Interlocked.CompareExchange(ref _txState[slot], poll ? MessageState.Polled : MessageState.InFlight, MessageState.Reserved);
-        _cmdq.Kick();
-        Interlocked.Increment(ref Counters.Sent);
-        ScmiVirtioTrace.Message(_trace, poll ? "tx poll" : "tx", stamped, 0, ScmiHeader.Size + parameters.Length);
-        ReleaseOwner(DrainContext.Thread);
+        // Everything above is published by this CAS and the hand-over's (full barriers): the exposing context may run on another CPU.
+        Interlocked.CompareExchange(ref _txState[slot], MessageState.Queued, MessageState.Reserved);
+        HandOver(slot);
         message = new ScmiMessageHandle(slot, token);
+
+        // The work is flagged before the claim: a holder letting go re-reads the flag after its release, so either
+        // that holder (or the next) or this claim exposes the message; nobody waits for anybody.
+        RequestWork();
+        if (TryClaimOwner())
+            ReleaseOwner(DrainContext.Thread);
         return ScmiTransportResult.Ok;
     }
 
@@ -381,8 +373,11 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
             return true;
         int slot = message.Index;
         Interleave();
-        if (Volatile.Read(ref _txState[slot]) == MessageState.Done)
+        int state = Volatile.Read(ref _txState[slot]);
+        if (state == MessageState.Done)
             return true;
+        if (state == MessageState.Queued)
+            return false; // not exposed yet: the context it was handed to exposes it (its send left the work flagged)
         // The cheap test: nothing to do until the used index moved past what this message's send saw before its
         // kick (reading used.idx is not a queue operation), or another context left work for whoever holds the queues.
         if (Volatile.Read(ref _ready) == 0
@@ -457,7 +452,16 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
                 }
                 continue;
             }
-            return; // Free, Reserved or TimedOut: released already
+            if (state == MessageState.Queued)
+            {
+                // Handed over but not yet exposed: it is still exposed (every accepted send reaches the device once),
+                // and its reply is then discarded as late, like any timed-out message's.
+                Interleave();
+                if (Interlocked.CompareExchange(ref _txState[slot], MessageState.Withdrawn, state) == state)
+                    return;
+                continue;
+            }
+            return; // Free, Reserved, TimedOut or Withdrawn: released already or on its way
         }
     }
 
@@ -571,7 +575,16 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         // virtio 1.3 §3.3.1: buffers are reclaimed only once the device is reset.
         bool reset = _device.Shutdown();
         FailEverythingInFlight(ScmiTransportResult.NotReady);
-        Volatile.Write(ref _owner, 0);
+        while (true)
+        {
+            // Messages handed over meanwhile end NotReady (the ready flag is clear); a send racing this
+            // release left the work flagged, so it is looked at again.
+            Interlocked.Exchange(ref _workWanted, 0);
+            ExposeHandedOver();
+            Interlocked.Exchange(ref _owner, 0);
+            if (Volatile.Read(ref _workWanted) == 0 || !TryClaimOwner())
+                break;
+        }
         ScmiVirtioTrace.Event(_trace, "channel shut down");
         return reset;
     }
