@@ -12,18 +12,20 @@ namespace Scmi.Smp.Tests;
 /// Every CPU claims command numbers from one shared counter (so a CPU the host runs less simply sends less) and
 /// keeps up to <see cref="Window"/> of them in flight, polled; CPU 0 sends one in <see cref="InterruptShare"/> of
 /// its commands by interrupt and completes those by <c>IsDone</c> alone (the device's SPI goes to CPU 0). A
-/// command whose reply has not come <see cref="DeadlineMicroseconds"/> after its send is given up with
-/// <c>MarkTxDone(timedOut: true)</c>. Each end is written to the ledger (one byte per command); an end for a
+/// command whose reply has not come by its deadline is given up with
+/// <c>MarkTxDone(timedOut: true)</c>; deadlines step with the command number so that, when they are near the
+/// round trip, giving up races the reply's arrival. Each end is written to the ledger (one byte per command); an end for a
 /// command already ended counts as "ended twice". Nothing here asserts on a secondary CPU: findings are counted
 /// and CPU 0 asserts after the join.
 /// </summary>
 internal static class Poller
 {
-    public const int Commands = 100_000;
+    /// <summary>Most commands one run sends (the ledger's size).</summary>
+    public const int MaximumCommands = 100_000;
     public const int Window = 6;
     public const int InterruptShare = 4;
-    /// <summary>Far below the late fault's 150 ms, far above a normal round trip even on a loaded host.</summary>
-    public const ulong DeadlineMicroseconds = 40_000;
+    /// <summary>Deadlines step through this many values, command by command.</summary>
+    public const int DeadlineSteps = 16;
 
     // Ledger values.
     public const byte Open = 0;
@@ -55,6 +57,9 @@ internal static class Poller
     private static int[] s_commands = null!;
     private static ulong[] s_sentAt = null!;
     private static bool[] s_byInterrupt = null!;
+    private static int s_commandCount;
+    private static ulong s_deadline;
+    private static ulong s_deadlineStep;
     private static int s_nextCommand;
     private static int s_endedTwice;
     private static int s_firstWrongCommand;
@@ -66,7 +71,7 @@ internal static class Poller
     {
         if (s_ledger is not null)
             return;
-        s_ledger = new byte[Commands];
+        s_ledger = new byte[MaximumCommands];
         s_tallies = new long[Parallel.Cpus * Stride];
         s_handles = new ScmiMessageHandle[Parallel.Cpus * Window];
         s_commands = new int[Parallel.Cpus * Window];
@@ -74,10 +79,17 @@ internal static class Poller
         s_byInterrupt = new bool[Parallel.Cpus * Window];
     }
 
-    /// <summary>Clears the ledger and the tallies; every window empty. CPU 0, before <see cref="Run"/>.</summary>
-    public static void Reset(ScmiVirtioTransport transport)
+    /// <summary>
+    /// Clears the ledger and the tallies, every window empty: the next <see cref="Run"/> sends <paramref name="commands"/>
+    /// commands, command n given up <paramref name="deadline"/> + (n % <see cref="DeadlineSteps"/>) ×
+    /// <paramref name="deadlineStep"/> µs after its send. CPU 0, before <see cref="Run"/>.
+    /// </summary>
+    public static void Reset(ScmiVirtioTransport transport, int commands, ulong deadline, ulong deadlineStep)
     {
         s_transport = transport;
+        s_commandCount = commands;
+        s_deadline = deadline;
+        s_deadlineStep = deadlineStep;
         for (int i = 0; i < s_ledger.Length; i++)
             s_ledger[i] = Open;
         for (int i = 0; i < s_tallies.Length; i++)
@@ -91,7 +103,17 @@ internal static class Poller
         s_firstWrongDetail = 0;
     }
 
+    public static int CommandCount => s_commandCount;
+
     public static long Tally(int cpu, int what) => s_tallies[cpu * Stride + what];
+
+    public static long Total(int what)
+    {
+        long total = 0;
+        for (int cpu = 0; cpu < Parallel.Cpus; cpu++)
+            total += Tally(cpu, what);
+        return total;
+    }
 
     public static int EndedTwice => Volatile.Read(ref s_endedTwice);
 
@@ -105,7 +127,7 @@ internal static class Poller
     public static int CountLedger(byte outcome)
     {
         int count = 0;
-        for (int i = 0; i < Commands; i++)
+        for (int i = 0; i < s_commandCount; i++)
         {
             if (s_ledger[i] == outcome)
                 count++;
@@ -129,7 +151,7 @@ internal static class Poller
                 if (claimed == NoCommand && !allClaimed)
                 {
                     int command = Interlocked.Increment(ref s_nextCommand) - 1;
-                    if (command < Commands)
+                    if (command < s_commandCount)
                         claimed = command;
                     else
                         allClaimed = true;
@@ -191,7 +213,7 @@ internal static class Poller
         ScmiMessageHandle message = s_handles[slot];
         if (!IsDone(slot))
         {
-            if (Clock.Microseconds - s_sentAt[slot] < DeadlineMicroseconds)
+            if (Clock.Microseconds - s_sentAt[slot] < s_deadline + (ulong)(command % DeadlineSteps) * s_deadlineStep)
                 return false;
             // One last look: the reply may have landed between the check and the deadline.
             if (!IsDone(slot))

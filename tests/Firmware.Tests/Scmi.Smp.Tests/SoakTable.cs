@@ -9,12 +9,14 @@ internal static class SoakTable
 {
     private const int Width = 11;
 
-    public static void Print(ulong wallMicroseconds, in TransportFigures delta, ulong lateWaitMicroseconds)
+    public static void Print(string run, ulong wallMicroseconds, in TransportFigures delta, ulong lateWaitMicroseconds)
     {
         ulong wallMilliseconds = wallMicroseconds / 1000;
-        ulong perSecond = wallMicroseconds == 0 ? 0 : (ulong)Poller.Commands * 1_000_000UL / wallMicroseconds;
-        Console.Write("scmi-smp: commands ");
-        Console.Write((long)Poller.Commands);
+        ulong perSecond = wallMicroseconds == 0 ? 0 : (ulong)Poller.CommandCount * 1_000_000UL / wallMicroseconds;
+        Console.Write("scmi-smp: ");
+        Console.Write(run);
+        Console.Write(": commands ");
+        Console.Write((long)Poller.CommandCount);
         Console.Write(", wall ");
         Console.Write(wallMilliseconds);
         Console.Write(" ms, ");
@@ -56,6 +58,9 @@ internal static class SoakTable
         Pair("Unexpected", delta.Unexpected);
         Pair("Malformed", delta.Malformed);
         Pair("RingResets", delta.RingResets);
+        Console.Write('\n');
+        Console.Write("scmi-smp: replies that beat their sender's give-up (Replied - ok, each also Late) ");
+        Console.Write((long)delta.Replied - Poller.Total(Poller.Ok));
         Console.Write('\n');
 
         if (Poller.FirstWrongCommand >= 0)
