@@ -60,6 +60,7 @@ internal static class Poller
     private static int s_commandCount;
     private static ulong s_deadline;
     private static ulong s_deadlineStep;
+    private static bool s_giveUpDuringDrain;
     private static int s_nextCommand;
     private static int s_endedTwice;
     private static int s_firstWrongCommand;
@@ -82,10 +83,12 @@ internal static class Poller
     /// <summary>
     /// Clears the ledger and the tallies, every window empty: the next <see cref="Run"/> sends <paramref name="commands"/>
     /// commands, command n given up <paramref name="deadline"/> + (n % <see cref="DeadlineSteps"/>) ×
-    /// <paramref name="deadlineStep"/> µs after its send. CPU 0, before <see cref="Run"/>.
+    /// <paramref name="deadlineStep"/> µs after its send; with <paramref name="giveUpDuringDrain"/> only once that has
+    /// passed and another context is inside the queues. CPU 0, before <see cref="Run"/>.
     /// </summary>
-    public static void Reset(ScmiVirtioTransport transport, int commands, ulong deadline, ulong deadlineStep)
+    public static void Reset(ScmiVirtioTransport transport, int commands, ulong deadline, ulong deadlineStep, bool giveUpDuringDrain)
     {
+        s_giveUpDuringDrain = giveUpDuringDrain;
         s_transport = transport;
         s_commandCount = commands;
         s_deadline = deadline;
@@ -215,8 +218,12 @@ internal static class Poller
         {
             if (Clock.Microseconds - s_sentAt[slot] < s_deadline + (ulong)(command % DeadlineSteps) * s_deadlineStep)
                 return false;
+            // Giving up during a drain: only while another context is inside the queues (it may be completing this
+            // very message), and without a last look, so the give-up meets the drainer's move of the state word.
+            if (s_giveUpDuringDrain && !s_transport.IsOwnerHeld)
+                return false;
             // One last look: the reply may have landed between the check and the deadline.
-            if (!IsDone(slot))
+            if (s_giveUpDuringDrain || !IsDone(slot))
             {
                 s_transport.MarkTxDone(message, timedOut: true);
                 End(cpu, command, GivenUp);
