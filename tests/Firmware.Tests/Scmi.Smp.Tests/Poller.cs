@@ -12,9 +12,9 @@ namespace Scmi.Smp.Tests;
 /// Every CPU claims command numbers from one shared counter (so a CPU the host runs less simply sends less) and
 /// keeps up to <see cref="Window"/> of them in flight, polled; CPU 0 sends one in <see cref="InterruptShare"/> of
 /// its commands by interrupt and completes those by <c>IsDone</c> alone (the device's SPI goes to CPU 0). A
-/// command whose reply has not come by its deadline is given up with
-/// <c>MarkTxDone(timedOut: true)</c>; deadlines step with the command number so that, when they are near the
-/// round trip, giving up races the reply's arrival. Each end is written to the ledger (one byte per command); an end for a
+/// command whose reply has not come by its deadline is given up with <c>MarkTxDone(timedOut: true)</c>; deadlines
+/// step with the command number, and in the give-up race a command past its deadline is given up only while
+/// another context is inside the queues. Each end is written to the ledger (one byte per command); an end for a
 /// command already ended counts as "ended twice". Nothing here asserts on a secondary CPU: findings are counted
 /// and CPU 0 asserts after the join.
 /// </summary>
