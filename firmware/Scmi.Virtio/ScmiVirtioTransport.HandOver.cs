@@ -18,7 +18,6 @@ public sealed partial class ScmiVirtioTransport
     {
         while (true)
         {
-            Interleave();
             int head = Volatile.Read(ref _handedOverHead);
             Volatile.Write(ref _txNextHandedOver[slot], head);
             Interleave();
@@ -30,7 +29,8 @@ public sealed partial class ScmiVirtioTransport
     /// <summary>Takes every handed-over message, oldest first (the stack is reversed); <see cref="EndOfList"/> when none.</summary>
     private int TakeHandedOver()
     {
-        Interleave();
+        // No interleaving point of its own: the holder cleared the work flag just before, and a push landing between
+        // the clear and this take is taken here all the same (the schedules that matter put it before or after both).
         if (Volatile.Read(ref _handedOverHead) == EndOfList)
             return EndOfList;
         int newest = Interlocked.Exchange(ref _handedOverHead, EndOfList);

@@ -46,7 +46,7 @@ public static class TestCommand
 
         if (options.List)
             return await ListAsync(layout, run, filter, console, cancel);
-        List<SuiteResult> results = await RunSuitesAsync(layout, run, filter, cancel);
+        List<SuiteResult> results = await RunSuitesAsync(layout, run, filter, options.Output, cancel);
         return Summarize(results, filter, console, clock);
     }
 
@@ -178,7 +178,7 @@ public static class TestCommand
     }
 
     /// <summary>Starts the host projects, boots every selected image variant meanwhile, and collects both.</summary>
-    private static async Task<List<SuiteResult>> RunSuitesAsync(RepoLayout layout, TestRun run, TestFilter filter, CancellationToken cancel)
+    private static async Task<List<SuiteResult>> RunSuitesAsync(RepoLayout layout, TestRun run, TestFilter filter, bool output, CancellationToken cancel)
     {
         var results = new List<SuiteResult>(run.Broken);
         // Host tests share the machine with QEMU: started first, they overlap their start-up cost with the boots.
@@ -189,7 +189,7 @@ public static class TestCommand
         {
             var boot = new ImageBoot(LaunchProfile.Load(layout.Root), layout);
             foreach ((string project, ImageManifest manifest) in run.Images)
-                results.AddRange(await BootAsync(boot, project, manifest, filter, cancel));
+                results.AddRange(await BootAsync(boot, project, manifest, filter, output, cancel));
         }
         catch (OperationCanceledException)
         {
@@ -210,7 +210,8 @@ public static class TestCommand
     }
 
     /// <summary>Boots one image in each of its variants the filter selects; failures show as they happen.</summary>
-    private static async Task<List<SuiteResult>> BootAsync(ImageBoot boot, string project, ImageManifest manifest, TestFilter filter, CancellationToken cancel)
+    private static async Task<List<SuiteResult>> BootAsync(ImageBoot boot, string project, ImageManifest manifest, TestFilter filter, bool output,
+        CancellationToken cancel)
     {
         var results = new List<SuiteResult>();
         IReadOnlyList<string>? catalog = TestCatalog.ForImage(manifest, RepoLayout.ProjectName(project));
@@ -221,7 +222,7 @@ public static class TestCommand
             if (!wholeSuite && catalog is not null && !catalog.Any(filter.SelectsTest))
                 continue;
             Progress.Say($"booting {variant.DisplayName(manifest)}...");
-            SuiteResult result = await boot.RunAsync(manifest, variant, FailureEcho(filter, wholeSuite), cancel: cancel);
+            SuiteResult result = await boot.RunAsync(manifest, variant, ConsoleEcho(filter, wholeSuite, output), cancel: cancel);
             SuiteResult? kept = wholeSuite ? result : filter.Apply(result, catalog);
             if (kept is null)
                 continue;
@@ -232,11 +233,11 @@ public static class TestCommand
     }
 
     /// <summary>
-    /// The console lines worth showing live: failed tests (within the filter). The rest stays quiet until the
-    /// summary. Tests that provoke a panic on purpose recover from it, so a PANIC line is shown only when the
-    /// failure right after it is the panic's.
+    /// The console lines worth showing live: failed tests (within the filter), and with <c>--output</c> every line
+    /// that is not a result (what tests print: figures, tables). The rest stays quiet until the summary. Tests that
+    /// provoke a panic on purpose recover from it, so a PANIC line is shown only when the failure right after it is the panic's.
     /// </summary>
-    private static Action<string> FailureEcho(TestFilter filter, bool wholeSuite)
+    private static Action<string> ConsoleEcho(TestFilter filter, bool wholeSuite, bool output)
     {
         string? lastPanic = null;
         return line =>
@@ -247,7 +248,11 @@ public static class TestCommand
                 return;
             }
             if (!line.StartsWith("Test ", StringComparison.Ordinal))
+            {
+                if (output && line.Trim().Length > 0)
+                    Progress.Say("  | " + line.TrimEnd());
                 return;
+            }
             if (line.StartsWith("Test failed,", StringComparison.Ordinal) && (wholeSuite || filter.SelectsTest(line)))
             {
                 if (lastPanic is not null && line.Contains("," + SerialLog.PanicPrefix, StringComparison.Ordinal))
