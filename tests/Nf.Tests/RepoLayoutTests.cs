@@ -1,5 +1,5 @@
 // Where the runner looks for suites: tests/Firmware.Tests/<Suite>/<Suite>.csproj on target,
-// tests/<Name>/*.Tests.csproj on the host, and the newest manifest a build left.
+// tests/<Name>/*.Tests.csproj on the host, and the newest manifest nf's own build (Debug) left.
 using Nf.Images;
 using Nf.Repository;
 using Xunit;
@@ -63,5 +63,18 @@ public sealed class RepoLayoutTests : IDisposable
 
         Assert.Equal(fresh, RepoLayout.FindManifest(project));
         Assert.Null(RepoLayout.FindManifest(Touch("tests/Firmware.Tests/B.Tests/B.Tests.csproj")));
+    }
+
+    [Fact]
+    public void A_newer_build_of_another_configuration_is_not_taken_for_the_one_nf_builds()
+    {
+        string project = Touch("tests/Firmware.Tests/A.Tests/A.Tests.csproj");
+        string ours = Touch($"tests/Firmware.Tests/A.Tests/bin/{RepoLayout.Configuration}/net10.0/" + ImageManifest.FileName, "{}");
+        Touch("tests/Firmware.Tests/A.Tests/bin/Release/net10.0/" + ImageManifest.FileName, "{}");
+        File.SetLastWriteTimeUtc(ours, DateTime.UtcNow.AddMinutes(-5));
+
+        Assert.Equal(ours, RepoLayout.FindManifest(project));
+        Touch("tests/Firmware.Tests/C.Tests/bin/Release/net10.0/" + ImageManifest.FileName, "{}");
+        Assert.Null(RepoLayout.FindManifest(Touch("tests/Firmware.Tests/C.Tests/C.Tests.csproj")));
     }
 }

@@ -51,10 +51,13 @@ public sealed class RepoLayout
             .ToList();
     }
 
-    /// <summary>The newest manifest a build of <paramref name="project"/> left in its output folders.</summary>
+    /// <summary>
+    /// The newest manifest the build `nf` makes (<see cref="Configuration"/>) of <paramref name="project"/> left in its
+    /// output folders; a `dotnet build -c Release` of the same project is never picked up in its place.
+    /// </summary>
     public static string? FindManifest(string project)
     {
-        string bin = Path.Combine(Path.GetDirectoryName(project)!, "bin");
+        string bin = Path.Combine(Path.GetDirectoryName(project)!, "bin", Configuration);
         if (!Directory.Exists(bin))
             return null;
         return Directory.EnumerateFiles(bin, Images.ImageManifest.FileName, SearchOption.AllDirectories)
