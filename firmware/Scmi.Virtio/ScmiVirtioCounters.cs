@@ -4,7 +4,7 @@ namespace Scmi.Virtio;
 /// <summary>What the channel has seen. A well-behaved platform leaves every rejection count at zero.</summary>
 public sealed class ScmiVirtioCounters
 {
-    /// <summary>Commands queued and kicked.</summary>
+    /// <summary>Commands exposed to the device and kicked (each accepted send once, whoever exposed it).</summary>
     public ulong Sent;
     /// <summary>Replies taken off the cmdq for a message still awaited (valid or not).</summary>
     public ulong Replied;
@@ -20,7 +20,7 @@ public sealed class ScmiVirtioCounters
     public ulong Unexpected;
     /// <summary>Replies or platform messages that failed validation (length, header, status, short return values).</summary>
     public ulong Malformed;
-    /// <summary>Sends refused because no message was free (or the channel was held elsewhere).</summary>
+    /// <summary>Sends refused because no message or no token was free (another context in the queues is not a refusal).</summary>
     public ulong Busy;
     /// <summary>Delayed responses and notifications received and queued for the core.</summary>
     public ulong Notifications;
