@@ -33,8 +33,10 @@ internal static class BoardBringUp
         // ---- Virtual timer: stopped; its PPI (INTID 27) routed to Clock ----
         Clock.Initialize();
 
-        // ---- The other CPUs: the stop SGI a panic sends, then every CPU the device tree lists (PSCI CPU_ON) ----
+        // ---- The other CPUs: the stop SGI a panic sends, the wake SGI work is posted with, then every CPU the
+        //      device tree lists (PSCI CPU_ON) ----
         CpuStop.Initialize();
+        CpuWork.Initialize();
         Cpu.MarkOnline();
         SecondaryCpus.StartAll(Board.DeviceTreeAddress);
 

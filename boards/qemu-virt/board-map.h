@@ -38,7 +38,8 @@
 
 // ---- Interrupt routing (GIC INTIDs) -----------------------------------------------------------
 #define VirtualTimerIntid NUMBER(27)              // PPI 11: EL1 virtual timer (CNTV)
-#define StopCpuSgi NUMBER(15)                     // SGI 15: a panicking CPU stops the others (0..14 are the program's)
+#define WakeCpuSgi NUMBER(14)                     // SGI 14: wakes an idle CPU sleeping in WFI when work is posted to it
+#define StopCpuSgi NUMBER(15)                     // SGI 15: a panicking CPU stops the others (0..13 are the program's)
 #define Pl011Intid NUMBER(33)                     // SPI 1
 #define VirtioMmioFirstIntid NUMBER(48)           // SPI 16 + slot: slot n raises INTID 48 + n (edge)
 

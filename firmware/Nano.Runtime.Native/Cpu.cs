@@ -33,6 +33,9 @@ public static unsafe class Cpu
     /// </summary>
     public static bool Start(int cpu, delegate*<void> work) => CpuWork.Post(cpu, work);
 
+    /// <summary>Times idle CPU <paramref name="cpu"/> woke and found no work (it sleeps in WFI: this stays small while it idles).</summary>
+    public static long IdleWakeups(int cpu) => CpuWork.IdleWakeups(cpu);
+
     /// <summary>True while <paramref name="cpu"/> runs work given by <see cref="Start"/>.</summary>
     public static bool IsBusy(int cpu) => CpuWork.IsBusy(cpu);
 

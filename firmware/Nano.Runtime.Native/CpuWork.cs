@@ -7,8 +7,10 @@ namespace Nano.Runtime.Native;
 
 /// <summary>
 /// A secondary CPU's mailbox holds 0 (idle) or the function it runs. <see cref="Post"/> claims an idle mailbox
-/// with a compare-exchange (two starters cannot both hand work to one CPU), the CPU runs the function and
-/// clears the mailbox with a release store, then signals an event for whoever waits in <see cref="Cpu.Join"/>.
+/// with a compare-exchange (two starters cannot both hand work to one CPU) and wakes the CPU with SGI
+/// <c>WakeCpuSgi</c>; the CPU runs the function and clears the mailbox with a release store, then signals an
+/// event for whoever waits in <see cref="Cpu.Join"/>. An idle CPU sleeps in WFI, not WFE: QEMU's TCG treats WFE
+/// as a mere yield, so idle secondaries waiting for an event kept a host core busy each.
 /// </summary>
 // Safety: mailboxes are indexed only after the index is checked against MaxCount; the function pointer
 // is null-checked when posted and called only by the CPU that owns the mailbox.
@@ -21,7 +23,15 @@ internal static unsafe class CpuWork
     }
 
     private static Mailboxes s_mailboxes;
+    private static Mailboxes s_idleWakeups;
     private static long s_finished;
+
+    /// <summary>Registers the wake SGI's handler (it has nothing to do: leaving WFI is the point). CPU 0, at bring-up.</summary>
+    public static void Initialize() => Interrupts.Register(BoardMap.WakeCpuSgi, &OnWake);
+
+    private static void OnWake(uint intid)
+    {
+    }
 
     /// <summary>Work items finished on every secondary since boot.</summary>
     public static long Finished => Volatile.Read(ref s_finished);
@@ -34,9 +44,13 @@ internal static unsafe class CpuWork
             return false;
         if (Interlocked.CompareExchange(ref Mailbox(cpu), (long)work, 0) != 0)
             return false;
-        Cpu.SendEvent();
+        // The GIC write is a device store after a store barrier, so the mailbox is visible before the SGI lands.
+        InterruptController.SendSoftwareInterrupt(BoardMap.WakeCpuSgi, (uint)cpu);
         return true;
     }
+
+    /// <summary>Times <paramref name="cpu"/> woke with no work in its mailbox (a timer, a stray event); a spinning idle loop shows here.</summary>
+    public static long IdleWakeups(int cpu) => (uint)cpu < Cpu.MaxCount ? Volatile.Read(ref IdleWakeupCount(cpu)) : 0;
 
     public static bool IsBusy(int cpu) => (uint)cpu < Cpu.MaxCount && Volatile.Read(ref Mailbox(cpu)) != 0;
 
@@ -44,12 +58,20 @@ internal static unsafe class CpuWork
     public static void Loop()
     {
         ref long mailbox = ref Mailbox(Cpu.Id);
+        ref long idleWakeups = ref IdleWakeupCount(Cpu.Id);
         while (true)
         {
             long work = Volatile.Read(ref mailbox);
             if (work == 0)
             {
-                Cpu.WaitForEvent();
+                // IRQs masked from the look to the sleep: a wake SGI posted after the look stays pending and ends the
+                // WFI (a pending interrupt wakes it even when masked) instead of being taken just before it.
+                ulong daif = Cpu.SaveAndDisable();
+                if (Volatile.Read(ref mailbox) == 0)
+                    Cpu.WaitForInterrupt();
+                Cpu.Restore(daif);
+                if (Volatile.Read(ref mailbox) == 0)
+                    Volatile.Write(ref idleWakeups, idleWakeups + 1);
                 continue;
             }
             ((delegate*<void>)(nint)work)();
@@ -63,4 +85,7 @@ internal static unsafe class CpuWork
     // without a relocation (a wrong address, seen in the disassembly); a call keeps the adrp/add pair.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ref long Mailbox(int cpu) => ref Unsafe.Add(ref Unsafe.As<Mailboxes, long>(ref s_mailboxes), cpu);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]   // as Mailbox
+    private static ref long IdleWakeupCount(int cpu) => ref Unsafe.Add(ref Unsafe.As<Mailboxes, long>(ref s_idleWakeups), cpu);
 }

@@ -52,8 +52,8 @@ public static unsafe class Interrupts
         private uint _acknowledgePlusOne;
     }
 
-    /// <summary>SGIs 0..<see cref="LastProgramSoftwareInterrupt"/> are the program's; the board keeps the one above.</summary>
-    public const uint LastProgramSoftwareInterrupt = BoardMap.StopCpuSgi - 1;
+    /// <summary>SGIs 0..<see cref="LastProgramSoftwareInterrupt"/> are the program's; the runtime keeps the two above (wake, stop).</summary>
+    public const uint LastProgramSoftwareInterrupt = BoardMap.WakeCpuSgi - 1;
 
     private static FunctionTable s_functions;
     private static ObjectTable s_objects;
