@@ -46,9 +46,7 @@ public sealed partial class ScmiVirtioTransport
     }
 
     /// <summary>
-    /// Places every handed-over message in cmdq in the order they were sent, takes each polled one's used-index
-    /// snapshot before the kick, and kicks once. With the channel down each ends Done(NotReady) (a withdrawn one
-    /// goes back to the pool: nobody waits for it). Owner held; any context.
+    /// Places every handed-over message in cmdq in the order they were sent and kicks once. Owner held; any context.
     /// </summary>
     private void ExposeHandedOver()
     {
@@ -57,30 +55,35 @@ public sealed partial class ScmiVirtioTransport
         while (slot != EndOfList)
         {
             int next = Volatile.Read(ref _txNextHandedOver[slot]);
-            if (Volatile.Read(ref _ready) == 0)
-            {
-                FailUnexposed(slot, ScmiTransportResult.NotReady);
-            }
-            else
-            {
-                QueueStatus queued = _cmdq.SubmitRequest(RequestSlice(slot, _txRequestLength[slot]), ReplySlice(slot, _txReplyCapacity[slot]),
-                    slot, out _);
-                if (queued == QueueStatus.Ok)
-                {
-                    Expose(slot);
-                    placed = true;
-                }
-                else
-                {
-                    FailUnexposed(slot, ScmiTransportResult.QueueError);
-                    if (queued == QueueStatus.Broken)
-                        RepairLocked("queue broken at send");
-                }
-            }
+            placed |= TryExpose(slot);
             slot = next;
         }
         if (placed)
             _cmdq.Kick();
+    }
+
+    /// <summary>
+    /// Places one Queued (or Withdrawn) message's chain in cmdq and takes a polled one's used-index snapshot, before
+    /// the caller's kick; true when placed. With the channel down it ends Done(NotReady) (a withdrawn one goes back
+    /// to the pool: nobody waits for it). Owner held.
+    /// </summary>
+    private bool TryExpose(int slot)
+    {
+        if (Volatile.Read(ref _ready) == 0)
+        {
+            FailUnexposed(slot, ScmiTransportResult.NotReady);
+            return false;
+        }
+        QueueStatus queued = _cmdq.SubmitRequest(RequestSlice(slot, _txRequestLength[slot]), ReplySlice(slot, _txReplyCapacity[slot]), slot, out _);
+        if (queued == QueueStatus.Ok)
+        {
+            Expose(slot);
+            return true;
+        }
+        FailUnexposed(slot, ScmiTransportResult.QueueError);
+        if (queued == QueueStatus.Broken)
+            RepairLocked("queue broken at send");
+        return false;
     }
 
     /// <summary>The chain is in the ring: Queued → InFlight/Polled, or Withdrawn → TimedOut (the device owns it now).</summary>

@@ -319,11 +319,19 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         Volatile.Write(ref _txToken[slot], token);
         // Everything above is published by this CAS and the hand-over's (full barriers): the exposing context may run on another CPU.
         Interlocked.CompareExchange(ref _txState[slot], MessageState.Queued, MessageState.Reserved);
-        HandOver(slot);
         message = new ScmiMessageHandle(slot, token);
 
-        // The work is flagged before the claim: a holder letting go re-reads the flag after its release, so either
-        // that holder (or the next) or this claim exposes the message; nobody waits for anybody.
+        if (TryClaimOwner())
+        {
+            // Nobody inside the queues: this send exposes its own message, as on one CPU.
+            if (TryExpose(slot))
+                _cmdq.Kick();
+            ReleaseOwner(DrainContext.Thread);
+            return ScmiTransportResult.Ok;
+        }
+        // Somebody is: hand the message over. The work is flagged before claiming again, and a holder letting go
+        // re-reads the flag after its release, so either that holder (or the next) or this claim exposes it.
+        HandOver(slot);
         RequestWork();
         if (TryClaimOwner())
             ReleaseOwner(DrainContext.Thread);
