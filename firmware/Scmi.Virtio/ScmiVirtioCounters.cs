@@ -30,6 +30,8 @@ public sealed class ScmiVirtioCounters
     public ulong RingResets;
     /// <summary>Transfers failed with ChannelReset by those repairs.</summary>
     public ulong FailedByReset;
+    /// <summary>Sends that found another context inside the queues and handed their message to it.</summary>
+    public ulong HandedOver;
     /// <summary>Interrupts handled.</summary>
     public ulong Interrupts;
 }

@@ -332,6 +332,7 @@ public sealed partial class ScmiVirtioTransport : ScmiTransport
         // Somebody is: hand the message over. The work is flagged before claiming again, and a holder letting go
         // re-reads the flag after its release, so either that holder (or the next) or this claim exposes it.
         HandOver(slot);
+        Interlocked.Increment(ref Counters.HandedOver);
         RequestWork();
         if (TryClaimOwner())
             ReleaseOwner(DrainContext.Thread);

@@ -52,6 +52,7 @@ internal static class SoakTable
         Pair("Polled", delta.Polled);
         Pair("Deferred", delta.Deferred);
         Pair("Interrupts", delta.Interrupts);
+        Pair("HandedOver", delta.HandedOver);
         Pair("TimedOut", delta.TimedOut);
         Pair("Late", delta.Late);
         Pair("Busy", delta.Busy);

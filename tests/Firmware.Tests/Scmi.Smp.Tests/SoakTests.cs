@@ -37,6 +37,7 @@ public static unsafe class SoakTests
         TransportFigures delta = RunAndCheck("soak", Poller.MaximumCommands, SoakDeadlineMicroseconds, 0, giveUpDuringDrain: false);
         Assert.IsTrue(Poller.Total(Poller.TimedOut) > 0, "the late fault made commands time out");
         Assert.IsTrue(delta.Interrupts > 0, "the device interrupted");
+        Assert.IsTrue(delta.HandedOver > 0, "sends met another CPU inside the queues and handed their message over");
     }
 
     [TestMethod]

@@ -17,6 +17,7 @@ internal struct TransportFigures
     public ulong Busy;
     public ulong RingResets;
     public ulong Interrupts;
+    public ulong HandedOver;
 
     public static TransportFigures Of(ScmiVirtioCounters counters) => new TransportFigures
     {
@@ -31,6 +32,7 @@ internal struct TransportFigures
         Busy = counters.Busy,
         RingResets = counters.RingResets,
         Interrupts = counters.Interrupts,
+        HandedOver = counters.HandedOver,
     };
 
     public readonly TransportFigures Since(TransportFigures before) => new TransportFigures
@@ -46,5 +48,6 @@ internal struct TransportFigures
         Busy = Busy - before.Busy,
         RingResets = RingResets - before.RingResets,
         Interrupts = Interrupts - before.Interrupts,
+        HandedOver = HandedOver - before.HandedOver,
     };
 }
