@@ -35,6 +35,9 @@ public sealed class BuiltImage
     /// <summary>The Runtime.Smp.Tests image: the SMP runtime and the four-CPU races over Interlocked and Volatile.</summary>
     public static BuiltImage Smp => Load("SmpImage", "tests/Firmware.Tests/Runtime.Smp.Tests");
 
+    /// <summary>The Scmi.Smp.Tests image: the SCMI virtio transport as it runs with pollers on four CPUs.</summary>
+    public static BuiltImage ScmiSmp => Load("ScmiSmpImage", "tests/Firmware.Tests/Scmi.Smp.Tests");
+
     /// <summary>The instructions of <paramref name="symbol"/>; fails the test naming the image when it is absent.</summary>
     public List<Instruction> Function(string symbol)
     {
