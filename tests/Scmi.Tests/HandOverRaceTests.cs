@@ -37,21 +37,8 @@ public class HandOverRaceTests
         /// <summary>A poller on its own CPU: sends, polls up to <paramref name="attempts"/> times, then gives up.</summary>
         public Action SendThenPoll(int index, int attempts) => () =>
         {
-            if (!Send(index, poll: true))
-                return;
-            ScmiMessageHandle h = Handles[index];
-            for (int i = 0; i < attempts; i++)
-            {
-                if (Channel.PollDone(h))
-                {
-                    Outcomes[index] = Channel.FetchResponse(h, out _, new byte[4], out _);
-                    Channel.MarkTxDone(h, false);
-                    return;
-                }
-                ScmiVirtioTransportRaceSupport.Yield();
-            }
-            Channel.MarkTxDone(h, timedOut: true);
-            Outcomes[index] = ScmiTransportResult.TimedOut;
+            if (Send(index, poll: true))
+                Outcomes[index] = ScmiVirtioTransportRaceSupport.PollThenGiveUp(Channel, Handles[index], attempts, yieldBetween: true);
         };
 
         /// <summary>A sender whose deadline passes at once: it gives up right after the send returns.</summary>

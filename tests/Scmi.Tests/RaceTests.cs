@@ -47,20 +47,7 @@ public class RaceTests
 
         /// <summary>A poller: up to <paramref name="attempts"/> PollDone calls, then it times out.</summary>
         public Action Poller(int index, int attempts) => () =>
-        {
-            ScmiMessageHandle h = Handles[index];
-            for (int i = 0; i < attempts; i++)
-            {
-                if (Channel.PollDone(h))
-                {
-                    Outcomes[index] = Channel.FetchResponse(h, out _, new byte[4], out _);
-                    Channel.MarkTxDone(h, false);
-                    return;
-                }
-            }
-            Channel.MarkTxDone(h, timedOut: true);
-            Outcomes[index] = ScmiTransportResult.TimedOut;
-        };
+            Outcomes[index] = ScmiVirtioTransportRaceSupport.PollThenGiveUp(Channel, Handles[index], attempts, yieldBetween: false);
 
         /// <summary>A thread waiting for interrupt completion: looks only, then times out.</summary>
         public Action Waiter(int index, int looks) => () =>
@@ -198,4 +185,22 @@ public class RaceTests
 internal static class ScmiVirtioTransportRaceSupport
 {
     public static void Yield() => ScmiVirtioTransport.InterleavingPoint?.Invoke();
+
+    /// <summary>A poller: up to <paramref name="attempts"/> PollDone calls, then it gives up (MarkTxDone timed out).</summary>
+    public static ScmiTransportResult PollThenGiveUp(ScmiVirtioTransport channel, ScmiMessageHandle h, int attempts, bool yieldBetween)
+    {
+        for (int i = 0; i < attempts; i++)
+        {
+            if (channel.PollDone(h))
+            {
+                ScmiTransportResult fetched = channel.FetchResponse(h, out _, new byte[4], out _);
+                channel.MarkTxDone(h, false);
+                return fetched;
+            }
+            if (yieldBetween)
+                Yield();
+        }
+        channel.MarkTxDone(h, timedOut: true);
+        return ScmiTransportResult.TimedOut;
+    }
 }
