@@ -1,6 +1,7 @@
 // The firmware program as real firmware boots it: from flash bank 0, with four CPUs online.
 namespace App.Tests;
 
+[Collection(FirmwareBoots.Name)]
 public class FlashSmpBootTests
 {
     [Fact]

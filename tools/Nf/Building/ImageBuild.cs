@@ -20,6 +20,7 @@ public static class ImageBuild
         string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(string.Join('\n', projects.Order(StringComparer.Ordinal)))))[..8].ToLowerInvariant();
         string solution = ProjectSet.Write(Path.Combine(layout.WorkDir, $"{setName}-{key}.slnx"), projects);
+        using BuildLock held = await BuildLock.AcquireAsync(layout.WorkDir, Progress.Say, cancel);
         // Minimal verbosity prints one "Project -> output" line per project; the image build's line names
         // image.elf with its section sizes, which is worth showing while the rest still builds.
         CommandResult result = await DotnetCommand.RunAsync(layout.Root,
