@@ -42,12 +42,7 @@ public static class VhostUserBreakdown
             try
             {
                 using var frontend = VhostUserFrontendDouble.Connect(socket);
-                frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
-                frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
-                frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VhostUserFeatures.ProtocolFeatures));
-                frontend.SetMemTable();
-                var cmdq = new DriverQueue(frontend.Ram, 256);
-                frontend.StartRing(0, cmdq);
+                DriverQueue cmdq = VhostUserScenario.StartCommandQueue(frontend);
                 int call = frontend.Call[0]!.Value;
                 byte[][] messages = InProcessScenarios.BaseRequests();
                 for (int i = -1000; i < requests; i++) // the first thousand warm up the JIT on both sides

@@ -10,6 +10,18 @@ namespace ScmiPlatform.Bench;
 /// <summary>One request per kick eventfd write, timed until the call eventfd fires and the used element is read.</summary>
 public static class VhostUserScenario
 {
+    /// <summary>The frontend's side of the handshake QEMU makes (protocol features, call fd, features, memory table), then cmdq started.</summary>
+    internal static DriverQueue StartCommandQueue(VhostUserFrontendDouble frontend)
+    {
+        frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
+        frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
+        frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VhostUserFeatures.ProtocolFeatures));
+        frontend.SetMemTable();
+        var cmdq = new DriverQueue(frontend.Ram, 256);
+        frontend.StartRing(0, cmdq);
+        return cmdq;
+    }
+
     public static string Run(string name, IScmiDeviceModel model, int requests)
     {
         string folder = Directory.CreateTempSubdirectory("scmi-bench-").FullName;
@@ -22,12 +34,7 @@ public static class VhostUserScenario
         try
         {
             using var frontend = VhostUserFrontendDouble.Connect(socket);
-            frontend.SendU64(VhostUserRequest.SetProtocolFeatures, (ulong)VhostUserBackend.OfferedProtocolFeatures);
-            frontend.SetVringFd(VhostUserRequest.SetVringCall, 0);
-            frontend.SendU64(VhostUserRequest.SetFeatures, (ulong)(ScmiDriverDouble.DefaultFeatures | VhostUserFeatures.ProtocolFeatures));
-            frontend.SetMemTable();
-            var cmdq = new DriverQueue(frontend.Ram, 256);
-            frontend.StartRing(0, cmdq);
+            DriverQueue cmdq = StartCommandQueue(frontend);
             byte[][] messages = InProcessScenarios.BaseRequests();
             void RoundTrip(int i)
             {
